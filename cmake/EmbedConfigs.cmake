@@ -1,0 +1,10 @@
+# cmake -DOUT=file.cpp -DDIR=configs -P EmbedConfigs.cmake: compiles configs/*.json into the binary.
+file(GLOB files RELATIVE ${DIR} ${DIR}/*.json)
+list(SORT files)
+set(body "")
+foreach(f IN LISTS files)
+  file(READ ${DIR}/${f} text)
+  string(APPEND body "    {\"${f}\", R\"FGCFG(${text})FGCFG\"},\n")
+endforeach()
+file(WRITE ${OUT}.new "// Generated from configs/ by cmake/EmbedConfigs.cmake.\n#include \"filmgen/config.hpp\"\n\nnamespace filmgen {\n\nconst std::vector<std::pair<std::string, std::string>>& embedded_configs() {\n  static const std::vector<std::pair<std::string, std::string>> configs = {\n${body}  };\n  return configs;\n}\n\n}  // namespace filmgen\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.new ${OUT})

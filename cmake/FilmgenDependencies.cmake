@@ -1,0 +1,31 @@
+# Every third-party library filmgen uses, found once here. All come from Debian packages
+# installed by scripts/setup.sh.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(spdlog REQUIRED)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+pkg_check_modules(LIBAV REQUIRED IMPORTED_TARGET
+  libavformat libavcodec libavutil libswscale libswresample)
+find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs objdetect)
+pkg_check_modules(ESPEAK REQUIRED IMPORTED_TARGET espeak-ng)
+pkg_check_modules(FLUIDSYNTH REQUIRED IMPORTED_TARGET fluidsynth)
+pkg_check_modules(EBUR128 REQUIRED IMPORTED_TARGET libebur128)
+find_package(CURL REQUIRED)
+
+if(FILMGEN_WITH_TORCH STREQUAL "AUTO")
+  find_package(Torch QUIET)
+  set(FILMGEN_HAVE_TORCH ${Torch_FOUND})
+elseif(FILMGEN_WITH_TORCH)
+  find_package(Torch REQUIRED)
+  set(FILMGEN_HAVE_TORCH ON)
+else()
+  set(FILMGEN_HAVE_TORCH OFF)
+endif()
+message(STATUS "filmgen: libtorch backend ${FILMGEN_HAVE_TORCH}")
+
+if(FILMGEN_BUILD_TESTS)
+  find_package(Catch2 REQUIRED)
+  include(Catch)
+endif()
