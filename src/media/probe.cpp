@@ -19,8 +19,15 @@ std::string version_string(unsigned v) {
 
 DependencyCheck encoder_check(const char* codec_name, const char* what) {
   const AVCodec* codec = avcodec_find_encoder_by_name(codec_name);
-  return {"media", what, codec ? codec->long_name : "missing", codec != nullptr, true,
-          codec ? "" : fmt::format("FFmpeg has no {} encoder; install Debian's libavcodec59 (scripts/setup.sh)", codec_name)};
+  return {"media",
+          what,
+          codec ? codec->long_name : "missing",
+          codec != nullptr,
+          true,
+          codec ? ""
+                : fmt::format(
+                      "FFmpeg has no {} encoder; install Debian's libavcodec59 (scripts/setup.sh)",
+                      codec_name)};
 }
 }  // namespace
 
@@ -29,7 +36,8 @@ std::vector<DependencyCheck> probe_dependencies() {
   checks.push_back({"media", "libavformat", version_string(avformat_version()), true, true, ""});
   checks.push_back({"media", "libavcodec", version_string(avcodec_version()), true, true, ""});
   checks.push_back({"media", "libswscale", version_string(swscale_version()), true, true, ""});
-  checks.push_back({"media", "libswresample", version_string(swresample_version()), true, true, ""});
+  checks.push_back(
+      {"media", "libswresample", version_string(swresample_version()), true, true, ""});
   checks.push_back(encoder_check("libx264", "H.264 encoder (libx264)"));
   checks.push_back(encoder_check("aac", "AAC encoder"));
   checks.push_back(encoder_check("mov_text", "mov_text subtitle encoder"));
