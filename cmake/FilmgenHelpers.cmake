@@ -17,5 +17,6 @@ function(filmgen_add_test name)
   target_link_libraries(${name} PRIVATE filmgen_test_main ${ARG_LIBS})
   target_compile_options(${name} PRIVATE -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers)
   catch_discover_tests(${name}
+    EXTRA_ARGS -w NoTests
     PROPERTIES LABELS "${ARG_LABELS}" ENVIRONMENT "FILMGEN_CACHE_DIR=${CMAKE_BINARY_DIR}/test-cache")
 endfunction()

@@ -11,7 +11,7 @@ packages=(
   # media (libav*, plus ffmpeg/ffprobe as the independent checker in tests)
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev ffmpeg
   # picture
-  libopencv-dev opencv-data fonts-dejavu-core
+  libopencv-dev libopencv-contrib-dev opencv-data fonts-dejavu-core fonts-wqy-microhei
   # sound
   libespeak-ng-dev espeak-ng-data libfluidsynth-dev fluid-soundfont-gm libebur128-dev
   # models and remote backends

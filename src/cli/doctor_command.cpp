@@ -54,8 +54,8 @@ int run_doctor(const CliContext& ctx, bool json_output) {
       fmt::print("  {} {:<28} {}\n", mark, c.name, c.version);
       if (!c.ok && !c.detail.empty()) fmt::print("       {}\n", c.detail);
     }
-    fmt::print(render_ok ? "The render path works.\n"
-                         : "The render path cannot work: fix the FAIL lines (scripts/setup.sh).\n");
+    fmt::print("{}\n", render_ok ? "The render path works."
+                                 : "The render path cannot work: fix the FAIL lines (scripts/setup.sh).");
   }
   return render_ok ? 0 : static_cast<int>(ErrorCode::kEnvironment);
 }

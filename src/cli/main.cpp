@@ -21,6 +21,26 @@ void apply_verbosity(const filmgen::cli::CliContext& ctx) {
   }
 }
 
+// The first word that is neither an option nor an option's value, "" if none.
+std::string first_command_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--cache-dir" || arg == "--config") {
+      ++i;
+    } else if (arg.empty() || arg[0] != '-') {
+      return arg;
+    }
+  }
+  return "";
+}
+
+std::string command_names(const CLI::App& app) {
+  std::string names;
+  for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+  return names;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -56,7 +76,17 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "filmgen: %s\nRun 'filmgen --help' for usage.\n", e.what());
+    const std::string word = first_command_word(argc, argv);
+    if (app.get_subcommands().empty() && !word.empty()) {
+      std::fprintf(stderr, "filmgen: unknown command '%s'; expected one of: %s\n", word.c_str(),
+                   command_names(app).c_str());
+    } else if (app.get_subcommands().empty()) {
+      std::fprintf(stderr, "filmgen: a command is required; expected one of: %s\n",
+                   command_names(app).c_str());
+    } else {
+      std::fprintf(stderr, "filmgen: %s\n", e.what());
+    }
+    std::fprintf(stderr, "Run 'filmgen --help' for usage.\n");
     return static_cast<int>(filmgen::ErrorCode::kBadInput);
   } catch (const filmgen::Error& e) {
     std::fprintf(stderr, "filmgen: %s%s%s\n", e.stage().empty() ? "" : e.stage().c_str(),

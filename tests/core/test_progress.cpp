@@ -14,7 +14,7 @@ TEST_CASE("progress lines show stage, item, percentage and ETA", "[core][progres
   CHECK(format_progress("encode", "S09.09", 1, 100, 90.0) == "[encode] S09.09    1% (1/100)  ETA 148:30");
 }
 
-TEST_CASE("a terminal progress redraws one line; quiet prints nothing", "[core][progress]") {
+TEST_CASE("a terminal progress redraws one line, quiet prints nothing", "[core][progress]") {
   char buf[512] = {};
   std::FILE* f = fmemopen(buf, sizeof buf, "w");
   {

@@ -1,0 +1,54 @@
+// filmgen render: the whole pipeline, from script to film.
+#include <fmt/format.h>
+
+#include "cli_context.hpp"
+#include "film_pipeline.hpp"
+#include "filmgen/log.hpp"
+#include "filmgen/progress.hpp"
+
+namespace filmgen::cli {
+
+namespace {
+
+struct RenderOptions {
+  std::string script;
+  std::string output;
+  std::string cast;
+  std::string tier;
+  int64_t seed = -1;
+};
+
+int run_render(const CliContext& ctx, const RenderOptions& opts) {
+  Config config = ctx.load_config();
+  pipeline::RenderRequest request;
+  request.plan.script = opts.script;
+  if (!opts.cast.empty()) request.plan.cast = opts.cast;
+  request.output = opts.output;
+  request.tier = opts.tier;
+  if (opts.seed >= 0) request.seed = static_cast<uint64_t>(opts.seed);
+
+  Cache cache(ctx.cache_root());
+  Progress progress(ctx.progress_mode());
+  Runner runner(cache, &progress);
+  auto result = pipeline::render_film(request, config, runner);
+  for (const auto& file : result.written) log::info("wrote {}", file.string());
+  log::info("{} scenes, {} shots, {:.1f} s planned; {} stage runs ({} from the cache)",
+            result.plan.stats.scenes, result.plan.stats.shots, result.plan.stats.duration_s,
+            runner.manifest().records().size(), runner.manifest().hits());
+  return 0;
+}
+
+}  // namespace
+
+void set_render_command(CLI::App& app, CliContext& ctx) {
+  auto* cmd = app.add_subcommand("render", "Render a screenplay (Fountain or prose) into a film");
+  auto opts = std::make_shared<RenderOptions>();
+  cmd->add_option("script", opts->script, "The script: Fountain (.fountain) or plain prose")->required();
+  cmd->add_option("-o,--output", opts->output, "The film's path (default: out/<script>/<script>.mp4)");
+  cmd->add_option("--cast", opts->cast, "Cast file (JSON) overriding any bible field")->check(CLI::ExistingFile);
+  cmd->add_option("--tier", opts->tier, "Quality tier: draft, standard or final (default: config)");
+  cmd->add_option("--seed", opts->seed, "Seed (default: config)")->check(CLI::NonNegativeNumber);
+  cmd->callback([&ctx, opts] { ctx.exit_code = run_render(ctx, *opts); });
+}
+
+}  // namespace filmgen::cli

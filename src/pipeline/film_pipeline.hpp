@@ -1,0 +1,49 @@
+// The film pipeline: which stages run, in which order, on which inputs. Every stage goes
+// through the Runner, so the cache decides what is recomputed.
+//
+//   filmgen::Cache cache(filmgen::default_cache_dir());
+//   filmgen::Runner runner(cache);
+//   auto result = filmgen::pipeline::render_film(request, config, runner);
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "filmgen/config.hpp"
+#include "filmgen/pipeline.hpp"
+#include "filmgen/plan.hpp"
+
+namespace filmgen::pipeline {
+
+struct PlanRequest {
+  std::filesystem::path script;
+  std::optional<std::filesystem::path> cast;
+};
+
+// Parses the script, plans its shots and builds the bibles (merged with the cast file).
+StageOutput<FilmPlan> plan_script(const PlanRequest& request, Runner& runner);
+
+struct RenderRequest {
+  PlanRequest plan;
+  std::filesystem::path output;  // the film's path; empty: out/<script stem>/<stem>.mp4
+  std::string tier;              // empty: the config's tier
+  std::optional<uint64_t> seed;  // empty: the config's seed
+};
+
+struct RenderResult {
+  std::filesystem::path output_dir;
+  std::filesystem::path film;  // empty until the picture stages exist
+  std::vector<std::filesystem::path> written;
+  FilmPlan plan;
+};
+
+// The output folder and film path a request resolves to.
+std::filesystem::path film_path(const RenderRequest& request);
+
+// Runs every stage this build has and writes the results beside the film path; files are
+// written atomically, so an interrupted run leaves no half-written file under a final name.
+RenderResult render_film(const RenderRequest& request, const Config& config, Runner& runner);
+
+}  // namespace filmgen::pipeline
