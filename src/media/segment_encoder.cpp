@@ -72,6 +72,7 @@ std::string x264_version() {
   static std::once_flag once;
   static std::string version = "unknown";
   std::call_once(once, [] {
+    install_log_bridge();
     try {
       const AVCodec* codec = find_x264();
       CodecContextPtr c(avcodec_alloc_context3(codec));

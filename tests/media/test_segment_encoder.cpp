@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "filmgen/error.hpp"
 #include "filmgen/media.hpp"
@@ -166,4 +167,26 @@ TEST_CASE("bad video params are input errors", "[media]") {
     CHECK(e.code() == ErrorCode::kBadInput);
   }
   CHECK_FALSE(fs::exists(dir / "empty.mp4"));
+}
+
+// Run by the next test as a child process pinned to one CPU.
+TEST_CASE("encode helper for the CPU-count test", "[.media-helper]") {
+  const char* out = std::getenv("FILMGEN_MEDIA_HELPER_OUT");
+  REQUIRE(out != nullptr);
+  encode_synthetic(out, media::VideoParams{854, 480, 24, "faster", 22}, 30);
+}
+
+TEST_CASE("the encoded bytes do not depend on how many CPUs the process may use", "[media][slow]") {
+  if (run_command("taskset -c 0 true").exit_code != 0) {
+    WARN("taskset is not available; skipped");
+    return;
+  }
+  TempDir dir("filmgen-media");
+  encode_synthetic(dir / "all.mp4", media::VideoParams{854, 480, 24, "faster", 22}, 30);
+  const fs::path self = fs::read_symlink("/proc/self/exe");
+  auto r = run_command("FILMGEN_MEDIA_HELPER_OUT=" + shell_quote((dir / "one.mp4").string()) +
+                       " taskset -c 0 " + shell_quote(self.string()) + " '[.media-helper]'");
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(read_file(dir / "all.mp4") == read_file(dir / "one.mp4"));
 }
