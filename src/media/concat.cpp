@@ -88,11 +88,23 @@ class VideoSource : public Source {
       if (first_in_segment_) {
         if (!(pkt->flags & AV_PKT_FLAG_KEY))
           bad_input(segments_[index_].string() + ": does not start with a keyframe");
-        shift_ = end_ - pkt->pts;  // the first packet (an IDR) has the segment's lowest pts
+        // The first packet (an IDR) has the segment's lowest pts. A segment too short for
+        // B-frames has a smaller reorder delay than the stream header declares; its decode
+        // times move earlier by the difference so they continue those of the segment before.
+        const int64_t tick = av_rescale_q(1, av_inv_q(reference_rate_), out->time_base);
+        const int64_t delay = std::max(0, reference_->video_delay) * tick;
+        const int64_t own_delay = pkt->pts - pkt->dts;
+        if (own_delay < 0 || own_delay > delay)
+          bad_input(
+              fmt::format("{}: its first frame is decoded {} ticks before it is shown; "
+                          "expected 0..{}",
+                          segments_[index_].string(), own_delay, delay));
+        shift_ = end_ - pkt->pts;
+        dts_shift_ = shift_ - (delay - own_delay);
         first_in_segment_ = false;
       }
       pkt->pts += shift_;
-      pkt->dts += shift_;
+      pkt->dts += dts_shift_;
       if (pkt->dts <= last_dts_)
         throw Error(ErrorCode::kInternal, "media",
                     segments_[index_].string() +
@@ -133,7 +145,7 @@ class VideoSource : public Source {
   AVCodecParameters* reference_ = nullptr;
   AVRational reference_rate_{0, 1};
   bool first_in_segment_ = true;
-  int64_t shift_ = 0, end_ = 0, last_dts_ = INT64_MIN;
+  int64_t shift_ = 0, dts_shift_ = 0, end_ = 0, last_dts_ = INT64_MIN;
 };
 
 class AudioSource : public Source {

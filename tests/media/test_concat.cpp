@@ -224,3 +224,24 @@ TEST_CASE("concat adds AAC audio and mov_text subtitle tracks with languages", "
   CHECK_THROWS_AS(media::concat_segments({dir / "a.mp4"}, dir / "bad.mp4", bad), Error);
   CHECK_FALSE(fs::exists(dir / "bad.mp4"));
 }
+
+TEST_CASE("segments too short for B-frames join segments with them", "[media]") {
+  TempDir dir("filmgen-concat");
+  const media::VideoParams vp{320, 240, 24, "medium", 22};  // B-frames with a pyramid
+  std::vector<fs::path> segs;
+  int first = 0;
+  for (int len : {1, 2, 5, 1, 3}) {
+    segs.push_back(dir / ("s" + std::to_string(segs.size()) + ".mp4"));
+    encode_synthetic(segs.back(), vp, len, first);
+    first += len;
+  }
+  media::concat_segments(segs, dir / "film.mp4");
+  auto streams = ffprobe("-count_frames -show_streams", dir / "film.mp4")["streams"];
+  CHECK(streams[0]["nb_read_frames"] == "12");
+  CHECK(decode_errors(dir / "film.mp4").empty());
+  auto frames = ffprobe("-select_streams v:0 -show_entries frame=pts_time -show_frames",
+                        dir / "film.mp4")["frames"];
+  REQUIRE(frames.size() == 12);
+  for (size_t k = 0; k < frames.size(); ++k)
+    CHECK(std::abs(num(frames[k]["pts_time"]) - k / 24.0) < 0.001);
+}
