@@ -45,6 +45,35 @@ std::string words_before(const std::vector<std::string>& words, std::size_t i, s
   return out;
 }
 
+const std::set<std::string_view>& hair_words() {
+  static const std::set<std::string_view> s = {
+      "grey", "gray", "white", "silver", "black", "brown", "blond", "blonde", "red", "auburn",
+      "ginger", "dark", "fair", "light", "golden", "chestnut", "raven", "jet", "salt", "pepper",
+      "long", "short", "curly", "wavy", "straight", "braided", "cropped", "close", "shaved", "messy",
+      "slicked", "tousled", "thinning", "shoulder", "length", "spiky", "greying", "graying",
+      "receding", "frizzy", "matted", "wild", "neat", "dyed", "pink", "blue", "green", "purple",
+      "copper", "sandy", "platinum", "jet-black", "cropped", "buzzed", "unkempt", "flowing"};
+  return s;
+}
+
+const std::set<std::string_view>& skin_words() {
+  static const std::set<std::string_view> s = {
+      "pale", "fair", "olive", "tan", "tanned", "dark", "light", "brown", "black", "white",
+      "weathered", "freckled", "ruddy", "porcelain", "ebony", "sunburnt", "leathery", "smooth",
+      "wrinkled", "deep", "warm", "golden", "umber", "rosy", "sallow", "lined", "bronze", "copper"};
+  return s;
+}
+
+// The run of descriptor words right before index i ("close cropped grey" before "hair").
+std::string descriptors_before(const std::vector<std::string>& words, std::size_t i,
+                               const std::set<std::string_view>& allowed) {
+  std::size_t b = i;
+  while (b > 0 && i - b < 4 && allowed.count(words[b - 1])) --b;
+  std::string out;
+  for (std::size_t k = b; k < i; ++k) out += (out.empty() ? "" : " ") + words[k];
+  return out;
+}
+
 void add_part(std::string& field, const std::string& part) {
   if (part.empty() || field.find(part) != std::string::npos) return;
   field += (field.empty() ? "" : ", ") + part;
@@ -129,11 +158,13 @@ std::string gender_from_name(const std::string& name) {
   static const std::set<std::string_view> male = {
       "JACK", "DAN", "JOHN", "TOM", "JAMES", "DAVID", "MICHAEL", "PETER", "PAUL", "MARK", "BRICK",
       "STEEL", "SAM", "BEN", "LEO", "HUGO", "OSCAR", "FELIX", "MAX", "IVAN", "RAFAEL", "OMAR",
-      "YURI", "ELIAS", "VICTOR", "ARTHUR", "HENRY", "GEORGE", "FRANK", "WALTER", "BOB"};
+      "YURI", "ELIAS", "VICTOR", "ARTHUR", "HENRY", "GEORGE", "FRANK", "WALTER", "BOB",
+      "TEO"};
   static const std::set<std::string_view> female = {
       "MARA", "ANNA", "MARIA", "MARY", "SARAH", "EMMA", "JUNE", "ROSE", "LUCY", "ELENA", "IRIS",
       "NINA", "OLGA", "LENA", "CLARA", "ALICE", "JANE", "KATE", "ELLA", "SOFIA", "ZOE", "RUTH",
-      "AMINA", "PRIYA", "MEI", "HANA", "NORA", "TESS", "VERA", "GRACE", "MOM", "GRANDMA"};
+      "AMINA", "PRIYA", "MEI", "HANA", "NORA", "TESS", "VERA", "GRACE", "MOM", "GRANDMA",
+      "MAYA"};
   std::string first = name.substr(0, name.find(' '));
   std::string last = name.substr(name.rfind(' ') + 1);
   if (male.count(first) || last == "MAN" || last == "BOY" || last == "GUY" || last == "FATHER") return "male";
@@ -157,15 +188,21 @@ Appearance appearance_from_description(std::string_view description, std::string
       "tall", "short", "wiry", "lanky", "stocky", "heavyset", "muscular", "slim", "slender",
       "thin", "petite", "burly", "athletic", "broad", "hulking", "skinny", "compact", "willowy",
       "gaunt", "plump", "portly", "stout", "towering", "small", "big", "large", "rangy"};
-  for (const auto& w : words)
-    if (builds.count(w)) add_part(a.build, w);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    // "short white hair" describes hair, not build.
+    const bool hair_next = hair_words().count(words[i]) &&
+                           ((i + 1 < words.size() && (words[i + 1] == "hair" || hair_words().count(words[i + 1]))) ||
+                            (i + 2 < words.size() && words[i + 2] == "hair"));
+    if (builds.count(words[i]) && !hair_next) add_part(a.build, words[i]);
+  }
   for (std::size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
-    if (w == "hair" || w == "haired") add_part(a.hair, words_before(words, i, 3));
+    if (w == "hair" || w == "haired") add_part(a.hair, descriptors_before(words, i, hair_words()));
     if (w == "bald" || w == "ponytail" || w == "braids" || w == "dreadlocks" || w == "mohawk" ||
         w == "bun" || w == "buzzcut")
       add_part(a.hair, w);
-    if (w == "skin" || w == "skinned" || w == "complexion") add_part(a.skin, words_before(words, i, 2));
+    if (w == "skin" || w == "skinned" || w == "complexion")
+      add_part(a.skin, descriptors_before(words, i, skin_words()));
     if (w == "pale" || w == "freckled" || w == "tanned" || w == "weathered" || w == "ruddy" ||
         w == "sunburnt")
       add_part(a.skin, w);
@@ -184,7 +221,7 @@ Appearance appearance_from_description(std::string_view description, std::string
 }
 
 void fill_default_appearance(Appearance& a, const std::string& name,
-                             const std::vector<Appearance>& taken) {
+                             const std::set<std::string>& taken_looks) {
   static constexpr std::array<const char*, 5> kAges = {"20s", "30s", "40s", "50s", "60s"};
   static constexpr std::array<const char*, 8> kBuilds = {
       "slim", "athletic", "stocky", "tall and lean", "average build", "broad-shouldered", "wiry",
@@ -214,8 +251,9 @@ void fill_default_appearance(Appearance& a, const std::string& name,
     a.age_max = decade * 10 + 9;
     mark("age_range");
   }
+  const bool child = a.age_max > 0 && a.age_max <= 14;
   if (a.build.empty()) {
-    a.build = pick(kBuilds, h >> 7);
+    a.build = child ? "small, slight" : pick(kBuilds, h >> 7);
     mark("build");
   }
   if (a.hair.empty()) {
@@ -224,10 +262,9 @@ void fill_default_appearance(Appearance& a, const std::string& name,
     for (std::size_t attempt = 0; attempt < kHairColours.size(); ++attempt, ++k) {
       std::string colour = pick(kHairColours, k);
       if (a.age_min >= 60 && colour != "grey" && colour != "salt-and-pepper") colour = "grey";
+      if (child && (colour == "grey" || colour == "salt-and-pepper")) colour = "light brown";
       const std::string hair = colour + ", " + pick(kHairStyles, h >> 17);
-      const bool clash = std::any_of(taken.begin(), taken.end(), [&](const Appearance& t) {
-        return t.hair == hair && t.build == a.build;
-      });
+      const bool clash = taken_looks.count(hair + "|" + a.build) > 0;
       a.hair = hair;
       if (!clash) break;
     }
@@ -338,8 +375,12 @@ std::map<std::string, Intro> find_intros(const Screenplay& sp, const FilmPlan& p
           while (rb > 0 && joins(rb - 1) && ws[rb - 1].e + 1 == ws[rb].b) --rb;
           while (re < ws.size() && joins(re) && ws[re - 1].e + 1 == ws[re].b) ++re;
         } else {
+          // Prose: only an appositive describes ("Mara, a keeper ...", "Tom, her grandson").
           const std::size_t after = ws[re - 1].e;
-          if (after >= t.size() || t[after] != ',') continue;
+          if (after >= t.size() || t[after] != ',' || re >= ws.size()) continue;
+          static const std::set<std::string_view> kArticles = {"a", "an", "the", "his", "her", "their", "my", "our"};
+          if (!kArticles.count(ws[re].lower) && !std::isdigit(static_cast<unsigned char>(ws[re].lower[0])))
+            continue;
         }
         Intro in;
         const std::size_t name_end = ws[re - 1].e;
@@ -355,7 +396,11 @@ std::map<std::string, Intro> find_intros(const Screenplay& sp, const FilmPlan& p
           in.description = std::string(story::trim(d));
         }
         const std::size_t end2 = sentence_end(t, end);
-        in.context = collapse_spaces(std::string_view(t).substr(end, end2 - end));
+        // Gender cues around the intro: "A boy, TEO (10), ..." and the next sentence.
+        const std::size_t start = t.find_last_of(".!?\n", ws[rb].b == 0 ? 0 : ws[rb].b - 1);
+        const std::size_t from = start == std::string::npos || ws[rb].b == 0 ? 0 : start + 1;
+        in.context = collapse_spaces(std::string_view(t).substr(from, ws[rb].b - from)) + " " +
+                     collapse_spaces(std::string_view(t).substr(end, end2 - end));
         if (scene_index < plan.scenes.size()) in.scene_id = plan.scenes[scene_index].id;
         found.emplace(name, std::move(in));
       }
@@ -440,12 +485,31 @@ std::vector<CharacterBible> build_characters(const Screenplay& sp, const FilmPla
     if (l.all_text.size() < 20000) l.all_text += text;
   }
 
+  // Scenes each character is in (present or speaking), and outfits named in solo action beats.
+  struct Appearances {
+    std::vector<std::string> scenes;
+    std::map<std::string, std::string> outfits;
+  };
+  std::map<std::string, Appearances> appearances;
+  for (const auto& sc : plan.scenes) {
+    std::set<std::string> in_scene(sc.characters.begin(), sc.characters.end());
+    for (const auto& s : sc.shots)
+      if (!s.speaker.empty()) in_scene.insert(s.speaker);
+    for (const auto& n : in_scene) appearances[n].scenes.push_back(sc.id);
+    for (const auto& s : sc.shots) {
+      if (s.kind != ShotKind::kAction || s.characters.size() != 1) continue;
+      auto& outfits = appearances[s.characters[0]].outfits;
+      if (outfits.count(sc.id)) continue;
+      const std::string w = wardrobe_phrase(s.action);
+      if (!w.empty()) outfits[sc.id] = w;
+    }
+  }
   const auto caps_intros = find_intros(sp, plan, plan.speaking_characters, true);
   const auto prose_intros = find_intros(sp, plan, plan.speaking_characters, false);
   std::vector<CharacterBible> out;
-  std::vector<Appearance> taken;
+  std::set<std::string> taken;
   std::map<std::string, int> variant_use;
-  std::vector<std::pair<std::string, int>> voices_taken;  // variant, pitch
+  std::set<std::pair<std::string, int>> voices_taken;  // variant, pitch
   int males = 0, females = 0, others = 0;
   for (const auto& name : plan.speaking_characters) {
     CharacterBible c;
@@ -469,7 +533,7 @@ std::vector<CharacterBible> build_characters(const Screenplay& sp, const FilmPla
     }
     c.appearance = appearance_from_description(c.description, intro ? intro->context : "");
     fill_default_appearance(c.appearance, name, taken);
-    taken.push_back(c.appearance);
+    taken.insert(c.appearance.hair + "|" + c.appearance.build);
 
     // Wardrobe: the description, then any scene that says what they wear.
     c.wardrobe.base = wardrobe_phrase(c.description);
@@ -478,22 +542,10 @@ std::vector<CharacterBible> build_characters(const Screenplay& sp, const FilmPla
         "linen shirt, chinos", "knit sweater, corduroys", "leather jacket, black jeans",
         "blazer, open-collar shirt", "flannel shirt, work boots", "cardigan over a striped shirt, slacks"};
     if (c.wardrobe.base.empty()) c.wardrobe.base = kOutfits[(stable_hash(name) >> 37) % kOutfits.size()];
-    for (const auto& sc : plan.scenes) {
-      const bool present = std::find(sc.characters.begin(), sc.characters.end(), name) != sc.characters.end();
-      bool speaks = false;
-      for (const auto& s : sc.shots) speaks = speaks || s.speaker == name;
-      if (present || speaks) c.scenes.push_back(sc.id);
-      if (!present) continue;
-      for (const auto& s : sc.shots) {
-        if (s.kind != ShotKind::kAction ||
-            std::find(s.characters.begin(), s.characters.end(), name) == s.characters.end())
-          continue;
-        const std::string w = wardrobe_phrase(s.action);
-        if (!w.empty() && s.characters.size() == 1 && w != c.wardrobe.base) {
-          c.wardrobe.scenes[sc.id] = w;
-          break;
-        }
-      }
+    if (auto it = appearances.find(name); it != appearances.end()) {
+      c.scenes = it->second.scenes;
+      for (const auto& [scene_id, outfit] : it->second.outfits)
+        if (outfit != c.wardrobe.base) c.wardrobe.scenes[scene_id] = outfit;
     }
 
     // Emotional range from their lines.
@@ -531,14 +583,15 @@ std::vector<CharacterBible> build_characters(const Screenplay& sp, const FilmPla
     if (c.appearance.age_min >= 60) pitch -= 5;
     if (c.appearance.age_max > 0 && c.appearance.age_max <= 12) pitch += 15;
     for (int guard = 0; guard < 40; ++guard) {
-      bool clash = false;
-      for (const auto& [v, p] : voices_taken) clash = clash || (v == c.voice.variant && std::abs(p - pitch) < 4);
+      auto near = voices_taken.lower_bound({c.voice.variant, pitch - 3});
+      const bool clash = near != voices_taken.end() && near->first == c.voice.variant &&
+                         near->second <= pitch + 3;
       if (!clash) break;
       pitch += 5;
       if (pitch > 95) pitch = 10;
     }
     c.voice.pitch = std::clamp(pitch, 0, 99);
-    voices_taken.emplace_back(c.voice.variant, c.voice.pitch);
+    voices_taken.emplace(c.voice.variant, c.voice.pitch);
     c.voice.range = std::clamp(
         static_cast<int>(std::lround(35 + (c.emotional_range.max - c.emotional_range.min) * 60)), 20, 90);
     int rate = 150 + static_cast<int>((h >> 16) % 31);

@@ -1,6 +1,7 @@
 // Character bible: who each speaking character is, looks like, wears and sounds like.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,10 @@ namespace filmgen::bible {
 Appearance appearance_from_description(std::string_view description, std::string_view gender_hint);
 
 // Fills every empty appearance field with a default hashed from the name, recording the field
-// in appearance.defaults. taken: appearances already assigned, so the new one differs.
-void fill_default_appearance(Appearance& a, const std::string& name, const std::vector<Appearance>& taken);
+// in appearance.defaults. taken_looks: "hair|build" of characters already assigned, so the
+// defaults of a new one differ from theirs.
+void fill_default_appearance(Appearance& a, const std::string& name,
+                             const std::set<std::string>& taken_looks);
 
 // One entry per speaking character of the plan, in order of first appearance.
 std::vector<CharacterBible> build_characters(const Screenplay& screenplay, const FilmPlan& plan);

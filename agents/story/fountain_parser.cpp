@@ -415,7 +415,8 @@ class Parser {
     if (!cue.ok) return false;
     const std::size_t begin = out_.elements.size();
     DualSide side = DualSide::kNone;
-    if (cue.dual && previous_was_dialogue) {
+    // Only two blocks side by side: a ^ after a block that is already paired stays single.
+    if (cue.dual && previous_was_dialogue && out_.elements[last_dialogue_begin_].dual == DualSide::kNone) {
       side = DualSide::kRight;
       for (std::size_t k = last_dialogue_begin_; k < begin; ++k) out_.elements[k].dual = DualSide::kLeft;
     }

@@ -282,21 +282,34 @@ class ProseSplitter {
     }
     if (place.empty()) place = !last_place_.empty() ? last_place_ : (chapter_.empty() ? "STORY" : chapter_);
     std::string time = last_time_.empty() ? "DAY" : last_time_;
-    auto has = [&](std::string_view w) {
+    // The time word that comes first in the scene wins ("That night ... until dawn": night).
+    auto first_at = [&](std::string_view w) {
       std::size_t pos = lower.find(w);
       while (pos != std::string::npos) {
         const bool left = pos == 0 || !std::isalpha(static_cast<unsigned char>(lower[pos - 1]));
         const std::size_t e = pos + w.size();
         const bool right = e >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[e]));
-        if (left && right) return true;
+        if (left && right) return pos;
         pos = lower.find(w, pos + 1);
       }
-      return false;
+      return std::string::npos;
     };
-    if (has("dawn") || has("sunrise") || has("daybreak")) time = "DAWN";
-    else if (has("night") || has("midnight") || has("moon") || has("stars") || has("dark")) time = "NIGHT";
-    else if (has("dusk") || has("sunset") || has("evening")) time = "DUSK";
-    else if (has("morning")) time = "MORNING";
+    struct TimeCue {
+      std::string_view word, time;
+    };
+    static constexpr TimeCue kTimeCues[] = {
+        {"dawn", "DAWN"},   {"sunrise", "DAWN"}, {"daybreak", "DAWN"}, {"night", "NIGHT"},
+        {"midnight", "NIGHT"}, {"moon", "NIGHT"}, {"stars", "NIGHT"},  {"dark", "NIGHT"},
+        {"dusk", "DUSK"},   {"sunset", "DUSK"},  {"evening", "DUSK"},  {"morning", "MORNING"},
+        {"noon", "DAY"},    {"afternoon", "DAY"}};
+    std::size_t best_time = std::string::npos;
+    for (const auto& cue : kTimeCues) {
+      const std::size_t at = first_at(cue.word);
+      if (at < best_time) {
+        best_time = at;
+        time = std::string(cue.time);
+      }
+    }
     last_place_ = place;
     last_interior_ = interior;
     last_time_ = time;
@@ -324,12 +337,22 @@ class ProseSplitter {
     return cursor_line_;
   }
 
-  void emit_action(const Paragraph& p, std::string_view text, std::size_t offset) {
+  void emit_action(std::string_view text, int line) {
     std::string t = collapse_spaces(text);
     while (!t.empty() && (t[0] == ',' || t[0] == '.' || t[0] == ';' || t[0] == ' ' || t[0] == '-'))
       t.erase(0, 1);
     if (split_words(t).size() < 2) return;
-    push(ElementKind::kAction, strip_emphasis(t).text, line_of(p, offset));
+    push(ElementKind::kAction, strip_emphasis(t).text, line);
+  }
+
+  // Narration left after a speech tag ("..., climbing the stairs.") gets its subject back.
+  static std::string with_subject(std::string_view text, const std::string& subject) {
+    std::string t = collapse_spaces(text);
+    const std::size_t first = t.find_first_not_of(",;.- ");
+    if (first == std::string::npos) return "";
+    t.erase(0, first);
+    if (!subject.empty() && std::islower(static_cast<unsigned char>(t[0]))) t = subject + ", " + t;
+    return t;
   }
 
   void emit_paragraph(const Paragraph& p) {
@@ -359,7 +382,18 @@ class ProseSplitter {
       i = j + close_len;
     }
     std::size_t pos = 0;
-    std::string paragraph_speaker;
+    std::string paragraph_speaker, speaker_as_written;
+    // Narration between two quotes of the same speaker waits until their block ends, so one
+    // speech stays one dialogue block ("...," said Mara, climbing. "...").
+    std::string held;
+    int held_line = 0;
+    auto flush_held = [&] {
+      if (!held.empty()) {
+        emit_action(held, held_line);
+        current_speaker_.clear();
+      }
+      held.clear();
+    };
     for (std::size_t q = 0; q < quotes.size(); ++q) {
       const Quote& qt = quotes[q];
       const std::size_t next_open = q + 1 < quotes.size() ? quotes[q + 1].open : s.size();
@@ -375,10 +409,10 @@ class ProseSplitter {
         a = attribution_after(after);
         if (a.found) after_skip = a.end;
       }
-      emit_action(p, before.substr(0, before_keep), pos);
       std::string speaker;
       if (a.found && a.name != "-") {
         speaker = to_upper(a.name);
+        speaker_as_written = a.name;
       } else if (!paragraph_speaker.empty()) {
         speaker = paragraph_speaker;
       } else if (a.found || !last_speaker_.empty()) {
@@ -388,6 +422,20 @@ class ProseSplitter {
         if (speaker.empty()) speaker = "NARRATOR";
       } else {
         speaker = "NARRATOR";
+      }
+      const std::string narration =
+          q > 0 ? with_subject(before.substr(0, before_keep), speaker_as_written)
+                : collapse_spaces(before.substr(0, before_keep));
+      const int narration_line = line_of(p, pos);
+      if (q > 0 && speaker == current_speaker_) {
+        if (!narration.empty()) {
+          if (held.empty()) held_line = narration_line;
+          held += (held.empty() ? "" : " ") + narration;
+        }
+      } else {
+        flush_held();
+        emit_action(narration, narration_line);
+        if (split_words(narration).size() >= 2) current_speaker_.clear();
       }
       std::string line = collapse_spaces(std::string_view(s).substr(qt.open + qt.open_len,
                                                                     qt.close - qt.open - qt.open_len));
@@ -415,9 +463,14 @@ class ProseSplitter {
       }
       pos = after_begin + after_skip;
     }
-    std::string_view rest = std::string_view(s).substr(std::min(pos, s.size()));
+    const std::string_view tail = std::string_view(s).substr(std::min(pos, s.size()));
+    std::string rest = quotes.empty() ? collapse_spaces(tail) : with_subject(tail, speaker_as_written);
+    const int rest_line = line_of(p, std::min(pos, s.size()));
+    const int line = held.empty() ? rest_line : held_line;
+    if (!held.empty()) rest = held + (rest.empty() ? "" : " " + rest);
+    held.clear();
     const std::size_t before_count = out_.elements.size();
-    emit_action(p, rest, pos);
+    emit_action(rest, line);
     if (out_.elements.size() != before_count) current_speaker_.clear();
   }
 

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "filmgen/story.hpp"
 #include "shot_analysis.hpp"
@@ -289,19 +290,47 @@ class Planner {
     // Who is in the scene: speakers and named characters, in order of appearance.
     std::vector<std::string> speakers;
     std::string scene_text = sc.heading + "\n";
+    std::unordered_set<std::string> seen;
+    auto add_present = [&](const std::string& n) {
+      if (!n.empty() && seen.insert(n).second) sc.characters.push_back(n);
+    };
     for (std::size_t i = r.begin; i < r.end; ++i) {
       const auto& e = els[i];
       if (e.kind == ElementKind::kCharacter) {
         const std::string n = canonical_character_name(e.name.empty() ? e.text : e.name);
-        if (!is_off_screen(e.extensions) && n != "NARRATOR") add_unique(sc.characters, n);
+        if (!is_off_screen(e.extensions) && n != "NARRATOR") add_present(n);
         speakers.push_back(n);
       } else if (e.kind == ElementKind::kAction) {
-        for (const auto& n : matcher_->find(e.text)) add_unique(sc.characters, n);
+        for (const auto& n : matcher_->find(e.text)) add_present(n);
         scene_text += e.text + "\n";
       }
     }
     scene_ = &sc;
     scene_speakers_ = std::move(speakers);
+    present_ = std::unordered_set<std::string>(sc.characters.begin(), sc.characters.end());
+    // Nearest different speaker before and after each block, in one pass each way.
+    const std::size_t n = scene_speakers_.size();
+    prev_other_.assign(n, "");
+    next_other_.assign(n, "");
+    std::string last, other;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::string& sp = scene_speakers_[k];
+      prev_other_[k] = sp != last ? last : other;
+      if (sp != last) {
+        other = last;
+        last = sp;
+      }
+    }
+    last.clear();
+    other.clear();
+    for (std::size_t k = n; k-- > 0;) {
+      const std::string& sp = scene_speakers_[k];
+      next_other_[k] = sp != last ? last : other;
+      if (sp != last) {
+        other = last;
+        last = sp;
+      }
+    }
     speaker_index_ = 0;
     dialogue_shots_ = 0;
     last_on_screen_.clear();
@@ -455,12 +484,12 @@ class Planner {
 
   std::string listener_for(const std::string& speaker) {
     // The previous other speaker in the scene, else the next one, else a named non-speaker.
-    for (std::size_t k = speaker_index_; k-- > 0;)
-      if (scene_speakers_[k] != speaker) return scene_speakers_[k];
-    for (std::size_t k = speaker_index_ + 1; k < scene_speakers_.size(); ++k)
-      if (scene_speakers_[k] != speaker) return scene_speakers_[k];
-    for (const auto& c : scene_->characters)
-      if (c != speaker) return c;
+    if (speaker_index_ < prev_other_.size()) {
+      if (!prev_other_[speaker_index_].empty()) return prev_other_[speaker_index_];
+      if (!next_other_[speaker_index_].empty()) return next_other_[speaker_index_];
+    }
+    for (std::size_t k = 0; k < scene_->characters.size() && k < 2; ++k)
+      if (scene_->characters[k] != speaker) return scene_->characters[k];
     return "";
   }
 
@@ -486,8 +515,7 @@ class Planner {
       chunks.back().push_back(l);
       words += w;
     }
-    const bool listener_here = !listener.empty() &&
-        std::find(scene_->characters.begin(), scene_->characters.end(), listener) != scene_->characters.end();
+    const bool listener_here = !listener.empty() && present_.count(listener) > 0;
     for (std::size_t c = 0; c < chunks.size(); ++c) {
       Shot s = new_shot(ShotKind::kDialogue, ShotSize::kMS, b.line);
       s.speaker = b.speaker;
@@ -708,6 +736,8 @@ class Planner {
   bool last_interior_ = false;
   Scene* scene_ = nullptr;
   std::vector<std::string> scene_speakers_;
+  std::vector<std::string> prev_other_, next_other_;
+  std::unordered_set<std::string> present_;
   std::size_t speaker_index_ = 0;
   int dialogue_shots_ = 0;
   std::vector<std::string> last_on_screen_;
