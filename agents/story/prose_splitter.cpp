@@ -111,7 +111,10 @@ struct Attribution {
 
 Attribution attribution_after(std::string_view after) {
   Attribution a;
-  const auto w = split_words(after.substr(0, std::min<std::size_t>(after.size(), 80)));
+  // Only the start matters; cut on a UTF-8 boundary so a name is never split mid-character.
+  std::size_t cut = std::min<std::size_t>(after.size(), 80);
+  while (cut > 0 && cut < after.size() && (static_cast<unsigned char>(after[cut]) & 0xC0) == 0x80) --cut;
+  const auto w = split_words(after.substr(0, cut));
   if (w.size() >= 2 && w[0].begin <= 3) {
     std::size_t name_end = 0;
     std::string name;
