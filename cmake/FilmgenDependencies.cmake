@@ -8,7 +8,7 @@ find_package(spdlog REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(LIBAV REQUIRED IMPORTED_TARGET
   libavformat libavcodec libavutil libswscale libswresample)
-find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs objdetect)
+find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs objdetect freetype)
 pkg_check_modules(ESPEAK REQUIRED IMPORTED_TARGET espeak-ng)
 pkg_check_modules(FLUIDSYNTH REQUIRED IMPORTED_TARGET fluidsynth)
 pkg_check_modules(EBUR128 REQUIRED IMPORTED_TARGET libebur128)

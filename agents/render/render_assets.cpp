@@ -22,4 +22,8 @@ std::optional<std::filesystem::path> font_path() {
   return first_existing({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
 }
 
+std::optional<std::filesystem::path> cjk_font_path() {
+  return first_existing({"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"});
+}
+
 }  // namespace filmgen::render

@@ -30,5 +30,6 @@ void set_render_command(CLI::App& app, CliContext& ctx);
 void set_plan_command(CLI::App& app, CliContext& ctx);
 void set_doctor_command(CLI::App& app, CliContext& ctx);
 void set_cache_command(CLI::App& app, CliContext& ctx);
+void set_storyboard_command(CLI::App& app, CliContext& ctx);
 
 }  // namespace filmgen::cli

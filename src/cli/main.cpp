@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   filmgen::cli::set_render_command(app, ctx);
   filmgen::cli::set_plan_command(app, ctx);
   filmgen::cli::set_doctor_command(app, ctx);
+  filmgen::cli::set_storyboard_command(app, ctx);
   filmgen::cli::set_cache_command(app, ctx);
 
   filmgen::install_interrupt_handlers();

@@ -16,6 +16,7 @@ struct RenderOptions {
   std::string cast;
   std::string tier;
   int64_t seed = -1;
+  bool captions = false;
 };
 
 int run_render(const CliContext& ctx, const RenderOptions& opts) {
@@ -26,12 +27,14 @@ int run_render(const CliContext& ctx, const RenderOptions& opts) {
   request.output = opts.output;
   request.tier = opts.tier;
   if (opts.seed >= 0) request.seed = static_cast<uint64_t>(opts.seed);
+  request.captions = opts.captions;
 
   Cache cache(ctx.cache_root());
   Progress progress(ctx.progress_mode());
   Runner runner(cache, &progress);
   auto result = pipeline::render_film(request, config, runner);
   for (const auto& file : result.written) log::info("wrote {}", file.string());
+  fmt::print("{}\n", result.film.string());
   log::info("{} scenes, {} shots, {:.1f} s planned; {} stage runs ({} from the cache)",
             result.plan.stats.scenes, result.plan.stats.shots, result.plan.stats.duration_s,
             runner.manifest().records().size(), runner.manifest().hits());
@@ -48,6 +51,7 @@ void set_render_command(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--cast", opts->cast, "Cast file (JSON) overriding any bible field")->check(CLI::ExistingFile);
   cmd->add_option("--tier", opts->tier, "Quality tier: draft, standard or final (default: config)");
   cmd->add_option("--seed", opts->seed, "Seed (default: config)")->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--captions", opts->captions, "Lower-third caption with each shot's action line");
   cmd->callback([&ctx, opts] { ctx.exit_code = run_render(ctx, *opts); });
 }
 

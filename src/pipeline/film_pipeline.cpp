@@ -1,12 +1,20 @@
 #include "film_pipeline.hpp"
 
+#include <map>
+
 #include "filmgen/bible_builder.hpp"
 #include "filmgen/error.hpp"
 #include "filmgen/fs_util.hpp"
 #include "filmgen/hash.hpp"
 #include "filmgen/log.hpp"
+#include "filmgen/media.hpp"
 #include "filmgen/progress.hpp"
 #include "filmgen/story.hpp"
+#include "filmgen/version.hpp"
+#include "job_builder.hpp"
+#include "preview_backend.hpp"
+#include "shot_stage.hpp"
+#include "storyboard.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -16,25 +24,67 @@ namespace filmgen::pipeline {
 namespace {
 // The plan stage covers parsing, shot planning and the bibles; bump with either library.
 constexpr StageInfo kPlanStage{"plan", story::kStoryStageVersion * 1000 + bible::kBibleStageVersion};
+constexpr StageInfo kShotStage{"shot", 1};
+constexpr StageInfo kDissolveStage{"dissolve", 1};
+constexpr StageInfo kStillStage{"still", 1};
+
+// A stage's progress: begun on construction, ended on destruction.
+class StageProgress {
+ public:
+  StageProgress(Progress* progress, const std::string& stage, size_t items) : progress_(progress) {
+    if (progress_) progress_->begin_stage(stage, items);
+  }
+  ~StageProgress() {
+    if (progress_) progress_->end_stage();
+  }
+  void done(const std::string& item, bool cached) {
+    if (progress_) progress_->item_done(item, cached);
+  }
+
+ private:
+  Progress* progress_;
+};
+
+struct FilmSettings {
+  TierSettings tier;
+  uint64_t seed = 0;
+  media::VideoParams video;
+};
+
+FilmSettings settings_for(const RenderRequest& request, const Config& config) {
+  FilmSettings s;
+  s.tier = config.tier(request.tier.empty() ? config.at("/tier").get<std::string>() : request.tier);
+  s.seed = request.seed ? *request.seed : config.at("/seed").get<uint64_t>();
+  s.video = media::VideoParams{s.tier.width, s.tier.height, s.tier.fps, s.tier.x264_preset, s.tier.crf};
+  s.video.x264_tune = "animation";
+  return s;
+}
+
+router::JobOptions job_options(const FilmSettings& s, bool captions) {
+  router::JobOptions o;
+  o.width = s.tier.width;
+  o.height = s.tier.height;
+  o.fps = s.tier.fps;
+  o.seed = s.seed;
+  o.captions = captions;
+  return o;
+}
+
 }  // namespace
 
 StageOutput<FilmPlan> plan_script(const PlanRequest& request, Runner& runner) {
   const std::string script_text = read_input_file(request.script, "story");
-  json params = {{"script", hash_bytes(script_text)},
-                 {"file_name", request.script.filename().string()}};
+  json params = {{"script", hash_bytes(script_text)}, {"file_name", request.script.filename().string()}};
   if (request.cast) params["cast"] = hash_bytes(read_input_file(*request.cast, "bible"));
 
-  if (runner.progress()) runner.progress()->begin_stage("plan", 1);
+  StageProgress progress(runner.progress(), "plan", 1);
   auto plan = runner.run<FilmPlan>(kPlanStage, {.params = params, .item = request.script.filename().string()}, [&] {
     Screenplay screenplay = story::load_script(request.script);
     FilmPlan film = story::plan_film(screenplay);
     bible::attach_bibles(film, screenplay, request.cast);
     return film;
   });
-  if (runner.progress()) {
-    runner.progress()->item_done(request.script.filename().string(), plan.hit);
-    runner.progress()->end_stage();
-  }
+  progress.done(request.script.filename().string(), plan.hit);
   return plan;
 }
 
@@ -45,8 +95,7 @@ fs::path film_path(const RenderRequest& request) {
 }
 
 RenderResult render_film(const RenderRequest& request, const Config& config, Runner& runner) {
-  const std::string tier = request.tier.empty() ? config.at("/tier").get<std::string>() : request.tier;
-  config.tier(tier);  // an unknown tier is bad input before any work
+  const FilmSettings settings = settings_for(request, config);  // bad tier: bad input before any work
   RenderResult result;
   result.film = film_path(request);
   result.output_dir = result.film.has_parent_path() ? result.film.parent_path() : fs::path(".");
@@ -54,18 +103,98 @@ RenderResult render_film(const RenderRequest& request, const Config& config, Run
 
   auto plan = plan_script(request.plan, runner);
   result.plan = plan.value;
+  const auto cut = router::build_cut(plan.value, job_options(settings, request.captions));
 
-  const fs::path plan_file = result.output_dir / "plan.json";
-  write_file_atomic(plan_file, json(plan.value).dump(2) + "\n");
-  result.written.push_back(plan_file);
+  render::PreviewBackend backend;
+  const std::string fingerprint = backend.fingerprint() + "|" + media::encoder_fingerprint(settings.video);
+  std::vector<fs::path> segments;
+  std::map<std::string, double> scene_start;
+  std::vector<std::pair<std::string, double>> scene_order;
+  int64_t frames = 0;
+  {
+    StageProgress progress(runner.progress(), "render", cut.size());
+    for (const auto& piece : cut) {
+      StageOutput<ShotClip> clip;
+      if (piece.kind == router::CutPiece::Kind::kShot) {
+        clip = runner.run<ShotClip>(kShotStage,
+                                    {.params = {{"job", piece.job}}, .model_fingerprint = fingerprint, .seed = piece.job.seed, .item = piece.id()},
+                                    [&](const fs::path& dir) { return render::render_shot(piece.job, backend, settings.video, dir); });
+      } else {
+        clip = runner.run<ShotClip>(kDissolveStage,
+                                    {.params = {{"from", piece.job}, {"to", piece.to}}, .model_fingerprint = fingerprint, .seed = piece.job.seed, .item = piece.id()},
+                                    [&](const fs::path& dir) {
+                                      return render::render_dissolve(piece.job, piece.to, backend, settings.video, dir);
+                                    });
+      }
+      if (!scene_start.count(piece.scene_id)) {
+        scene_start[piece.scene_id] = static_cast<double>(frames) / settings.tier.fps;
+        scene_order.emplace_back(piece.scene_id, scene_start[piece.scene_id]);
+      }
+      frames += clip.value.frames;
+      segments.push_back(clip.dir / clip.value.segment);
+      progress.done(piece.id(), clip.hit);
+    }
+  }
 
-  log::warn("this build has no picture stage yet (issue 4): wrote the plan, no film at {}",
-            result.film.string());
-  result.film.clear();
+  media::ConcatOptions options;
+  const double total_s = static_cast<double>(frames) / settings.tier.fps;
+  for (size_t i = 0; i < scene_order.size(); ++i) {
+    const auto& [scene_id, start] = scene_order[i];
+    std::string title = scene_id;
+    for (const auto& s : plan.value.scenes)
+      if (s.id == scene_id) title = s.heading.empty() ? s.id : s.heading;
+    options.chapters.push_back({title, start, i + 1 < scene_order.size() ? scene_order[i + 1].second : total_s});
+  }
+  options.metadata = {{"title", plan.value.title.empty() ? request.plan.script.stem().string() : plan.value.title},
+                      {"encoder_tool", std::string("filmgen ") + kVersion},
+                      {"plan_hash", plan.hash},
+                      {"tier", settings.tier.name},
+                      {"seed", std::to_string(settings.seed)},
+                      {"backends", backend.name()}};
+  {
+    StageProgress progress(runner.progress(), "export", 1);
+    media::concat_segments(segments, result.film, options);
+    progress.done(result.film.filename().string(), false);
+  }
+  result.written.push_back(result.film);
 
-  const fs::path manifest_file = result.output_dir / "run_manifest.json";
-  runner.manifest().save(manifest_file);
-  result.written.push_back(manifest_file);
+  auto write = [&](const std::string& name, const json& value) {
+    write_file_atomic(result.output_dir / name, value.dump(2) + "\n");
+    result.written.push_back(result.output_dir / name);
+  };
+  write("plan.json", plan.value);
+  write("review_queue.json", json::array());
+  runner.manifest().save(result.output_dir / "run_manifest.json");
+  result.written.push_back(result.output_dir / "run_manifest.json");
+  return result;
+}
+
+StoryboardResult storyboard(const RenderRequest& request, const Config& config, Runner& runner, const fs::path& out_dir) {
+  const FilmSettings settings = settings_for(request, config);
+  auto plan = plan_script(request.plan, runner);
+  auto cut = router::build_cut(plan.value, job_options(settings, request.captions));
+  render::PreviewBackend backend;
+  std::vector<render::StoryboardPanel> panels;
+  {
+    StageProgress progress(runner.progress(), "storyboard", cut.size());
+    for (const auto& piece : cut) {
+      if (piece.kind != router::CutPiece::Kind::kShot) continue;
+      auto still = runner.run<json>(kStillStage,
+                                    {.params = {{"job", piece.job}}, .model_fingerprint = backend.fingerprint(), .seed = piece.job.seed, .item = piece.id()},
+                                    [&](const fs::path& dir) {
+                                      render::write_still(backend, piece.job, dir / "still.png");
+                                      return json{{"still", "still.png"}};
+                                    });
+      panels.push_back(render::make_panel(piece.job, still.dir / "still.png"));
+      progress.done(piece.id(), still.hit);
+    }
+  }
+  StoryboardResult result;
+  result.shots = panels.size();
+  const std::string title = plan.value.title.empty() ? request.plan.script.stem().string() : plan.value.title;
+  result.contact_sheet = out_dir / "storyboard.png";
+  result.html = out_dir / "storyboard.html";
+  render::write_storyboard(panels, title, result.contact_sheet, result.html);
   return result;
 }
 

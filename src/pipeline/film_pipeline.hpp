@@ -30,11 +30,12 @@ struct RenderRequest {
   std::filesystem::path output;  // the film's path; empty: out/<script stem>/<stem>.mp4
   std::string tier;              // empty: the config's tier
   std::optional<uint64_t> seed;  // empty: the config's seed
+  bool captions = false;         // lower-third captions with each shot's action line
 };
 
 struct RenderResult {
   std::filesystem::path output_dir;
-  std::filesystem::path film;  // empty until the picture stages exist
+  std::filesystem::path film;
   std::vector<std::filesystem::path> written;
   FilmPlan plan;
 };
@@ -42,8 +43,19 @@ struct RenderResult {
 // The output folder and film path a request resolves to.
 std::filesystem::path film_path(const RenderRequest& request);
 
-// Runs every stage this build has and writes the results beside the film path; files are
-// written atomically, so an interrupted run leaves no half-written file under a final name.
+// Runs every stage and writes the film plus plan.json, run_manifest.json and
+// review_queue.json beside it; files are written atomically, so an interrupted run leaves no
+// half-written file under a final name.
 RenderResult render_film(const RenderRequest& request, const Config& config, Runner& runner);
+
+struct StoryboardResult {
+  std::filesystem::path contact_sheet;  // PNG
+  std::filesystem::path html;
+  size_t shots = 0;
+};
+
+// One still per shot (cached), a contact sheet PNG and an HTML shot list in out_dir.
+StoryboardResult storyboard(const RenderRequest& request, const Config& config, Runner& runner,
+                            const std::filesystem::path& out_dir);
 
 }  // namespace filmgen::pipeline

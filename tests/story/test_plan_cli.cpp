@@ -1,6 +1,8 @@
 // `filmgen plan` end to end: shot list, --json, --cast, and exit code 2 for bad input.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "test_support.hpp"
 
 using filmgen::test::run_filmgen;
