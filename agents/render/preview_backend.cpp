@@ -18,7 +18,7 @@ namespace filmgen::render {
 namespace {
 
 // Bump when the pictures change for the same job.
-constexpr const char* kPreviewVersion = "preview-3";
+constexpr const char* kPreviewVersion = "preview-4";
 
 double count_syllables(const std::string& text) {
   double n = 0;

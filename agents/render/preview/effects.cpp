@@ -95,19 +95,13 @@ void draw_foreground_effects(Painter& p, const PhysicsFlags& f, const SetStyle& 
     }
   }
   if (f.smoke) {
-    for (int i = 0; i < 14; ++i) {
-      double life = std::fmod(t * 0.25 + hash01(seed, i, 21), 1.0);
-      double x = (0.1 + 0.8 * hash01(seed, i, 22)) * w + std::sin(t + i) * w * 0.02;
-      double y = h * (1.05 - life * 0.9);
-      double r = h * (0.08 + life * 0.18);
-      cv::Mat roi;
-      cv::Rect box(static_cast<int>(x - r), static_cast<int>(y - r), static_cast<int>(2 * r), static_cast<int>(2 * r));
-      box &= cv::Rect(0, 0, w, h);
-      if (box.empty()) continue;
-      roi = img(box);
-      cv::Mat layer = roi.clone();
-      cv::circle(layer, cv::Point2d(x - box.x, y - box.y), static_cast<int>(r), bgr(150, 150, 155), cv::FILLED, cv::LINE_AA);
-      cv::addWeighted(layer, 0.18 * (1 - life), roi, 1 - 0.18 * (1 - life), 0, roi);
+    // Wisps rising and spreading: many small soft puffs, most transparent as they grow.
+    for (int i = 0; i < 28; ++i) {
+      double life = std::fmod(t * 0.2 + hash01(seed, i, 21), 1.0);
+      double x = (0.05 + 0.9 * hash01(seed, i, 22)) * w + std::sin(t * 0.7 + i) * w * 0.03 + life * w * 0.05;
+      double y = h * (1.0 - life * 0.95);
+      double r = h * (0.04 + life * 0.12);
+      soft_blob(img, {x, y}, {r * 1.3, r}, bgr(160, 160, 166), 0.22 * (1 - life));
     }
   }
   if (f.explosion) {

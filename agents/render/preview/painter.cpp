@@ -66,17 +66,26 @@ void Painter::vgradient(double x, double y, double w, double h, const cv::Scalar
 }
 
 void Painter::glow(double cx, double cy, double rx, double ry, const cv::Scalar& colour, double opacity) {
-  auto c = to_px(cx, cy);
-  double prx = px(rx), pry = px(ry);
-  cv::Rect box(static_cast<int>(c.x - prx) - 1, static_cast<int>(c.y - pry) - 1, static_cast<int>(2 * prx) + 3,
-               static_cast<int>(2 * pry) + 3);
-  box &= cv::Rect(0, 0, canvas_.cols, canvas_.rows);
-  if (box.empty()) return;
-  cv::Mat roi = canvas_(box);
-  cv::Mat layer = roi.clone();
-  cv::ellipse(layer, cv::Point2d(c.x - box.x, c.y - box.y), cv::Size2d(prx, pry), 0, 0, 360, colour, cv::FILLED,
-              cv::LINE_AA);
-  cv::addWeighted(layer, opacity, roi, 1 - opacity, 0, roi);
+  soft_blob(canvas_, to_px(cx, cy), {px(rx), px(ry)}, colour, opacity);
+}
+
+void soft_blob(cv::Mat& image, cv::Point2d c, cv::Size2d r, const cv::Scalar& colour, double opacity) {
+  cv::Rect box(static_cast<int>(std::floor(c.x - r.width)) - 2, static_cast<int>(std::floor(c.y - r.height)) - 2,
+               static_cast<int>(std::ceil(2 * r.width)) + 5, static_cast<int>(std::ceil(2 * r.height)) + 5);
+  box &= cv::Rect(0, 0, image.cols, image.rows);
+  if (box.empty() || r.width < 0.5 || r.height < 0.5) return;
+  cv::Mat roi = image(box);
+  // Four nested rings of a quarter of the opacity each: full at the centre, fading to the rim.
+  constexpr int kRings = 4;
+  const double step = 1.0 - std::pow(1.0 - opacity, 1.0 / kRings);
+  cv::Mat layer;
+  for (int k = 0; k < kRings; ++k) {
+    const double shrink = 1.0 - 0.22 * k;
+    roi.copyTo(layer);
+    cv::ellipse(layer, cv::Point2d(c.x - box.x, c.y - box.y), cv::Size2d(r.width * shrink, r.height * shrink), 0, 0, 360, colour,
+                cv::FILLED, cv::LINE_AA);
+    cv::addWeighted(layer, step, roi, 1 - step, 0, roi);
+  }
 }
 
 }  // namespace filmgen::render

@@ -30,12 +30,16 @@ class Painter {
   void line(double x1, double y1, double x2, double y2, const cv::Scalar& colour, double thickness_m);
   // Vertical gradient over a world rectangle.
   void vgradient(double x, double y, double w, double h, const cv::Scalar& top, const cv::Scalar& bottom);
-  // Blends a filled ellipse with the given opacity (glows, shadows, pools of light).
+  // Blends a soft-edged ellipse, `opacity` at its centre fading out to its rim (glows,
+  // shadows, pools of light).
   void glow(double cx, double cy, double rx, double ry, const cv::Scalar& colour, double opacity);
 
  private:
   cv::Mat& canvas_;
   View view_;
 };
+
+// A soft-edged ellipse blended onto an image in pixel coordinates (see Painter::glow).
+void soft_blob(cv::Mat& image, cv::Point2d centre, cv::Size2d radii, const cv::Scalar& colour, double opacity);
 
 }  // namespace filmgen::render
