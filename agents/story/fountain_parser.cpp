@@ -403,7 +403,7 @@ class Parser {
   }
 
   static bool is_parenthetical(std::string_view s) {
-    while (!s.empty() && (s.front() == '*' || s.front() == '_') && (s.back() == '*' || s.back() == '_')) {
+    while (s.size() >= 2 && (s.front() == '*' || s.front() == '_') && (s.back() == '*' || s.back() == '_')) {
       s.remove_prefix(1);
       s.remove_suffix(1);
     }
