@@ -79,7 +79,8 @@ RenderJob make_job(const FilmPlan& plan, const Scene& scene, const Shot& shot, c
   job.time_of_day = scene.time_of_day;
   job.prompt = assemble_prompt(shot, scene, on_screen, job.location);
   job.negative_prompt = negative_prompt();
-  job.seed = shot_seed(o.seed, shot.id);
+  auto override = o.seed_overrides.find(shot.id);
+  job.seed = shot_seed(override != o.seed_overrides.end() ? override->second : o.seed, shot.id);
   job.width = o.width;
   job.height = o.height;
   job.fps = o.fps;

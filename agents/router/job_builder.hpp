@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ struct JobOptions {
   int height = 720;
   int fps = 24;
   uint64_t seed = 1;
+  std::map<std::string, uint64_t> seed_overrides;  // shot id -> seed for that shot alone
   bool captions = false;
   double title_card_s = 3.0;  // 0: no title card
   double dissolve_s = 1.0;    // longest dissolve; shorter when the shots are short

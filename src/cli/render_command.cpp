@@ -17,6 +17,8 @@ struct RenderOptions {
   std::string tier;
   int64_t seed = -1;
   bool captions = false;
+  std::vector<std::string> shots;
+  bool force = false;
 };
 
 int run_render(const CliContext& ctx, const RenderOptions& opts) {
@@ -28,6 +30,8 @@ int run_render(const CliContext& ctx, const RenderOptions& opts) {
   request.tier = opts.tier;
   if (opts.seed >= 0) request.seed = static_cast<uint64_t>(opts.seed);
   request.captions = opts.captions;
+  request.shots = opts.shots;
+  request.force = opts.force;
 
   Cache cache(ctx.cache_root());
   Progress progress(ctx.progress_mode());
@@ -51,6 +55,9 @@ void set_render_command(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--cast", opts->cast, "Cast file (JSON) overriding any bible field")->check(CLI::ExistingFile);
   cmd->add_option("--tier", opts->tier, "Quality tier: draft, standard or final (default: config)");
   cmd->add_option("--seed", opts->seed, "Seed (default: config)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--shot", opts->shots, "Re-render these shots (ids as in `filmgen plan`); with --seed, re-roll them")
+      ->expected(1, -1);
+  cmd->add_flag("--force", opts->force, "Recompute even when cached: the --shot shots, or everything");
   cmd->add_flag("--captions", opts->captions, "Lower-third caption with each shot's action line");
   cmd->callback([&ctx, opts] { ctx.exit_code = run_render(ctx, *opts); });
 }

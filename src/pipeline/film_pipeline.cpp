@@ -1,8 +1,10 @@
 #include "film_pipeline.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "filmgen/bible_builder.hpp"
+#include "filmgen/config.hpp"
 #include "filmgen/error.hpp"
 #include "filmgen/fs_util.hpp"
 #include "filmgen/hash.hpp"
@@ -48,13 +50,14 @@ class StageProgress {
 struct FilmSettings {
   TierSettings tier;
   uint64_t seed = 0;
+  std::map<std::string, uint64_t> seed_overrides;
   media::VideoParams video;
 };
 
 FilmSettings settings_for(const RenderRequest& request, const Config& config) {
   FilmSettings s;
   s.tier = config.tier(request.tier.empty() ? config.at("/tier").get<std::string>() : request.tier);
-  s.seed = request.seed ? *request.seed : config.at("/seed").get<uint64_t>();
+  s.seed = request.seed && request.shots.empty() ? *request.seed : config.at("/seed").get<uint64_t>();
   s.video = media::VideoParams{s.tier.width, s.tier.height, s.tier.fps, s.tier.x264_preset, s.tier.crf};
   s.video.x264_tune = "animation";
   return s;
@@ -62,12 +65,48 @@ FilmSettings settings_for(const RenderRequest& request, const Config& config) {
 
 router::JobOptions job_options(const FilmSettings& s, bool captions) {
   router::JobOptions o;
+  o.seed_overrides = s.seed_overrides;
   o.width = s.tier.width;
   o.height = s.tier.height;
   o.fps = s.tier.fps;
   o.seed = s.seed;
   o.captions = captions;
   return o;
+}
+
+constexpr const char* kShotSeedsFile = "shot_seeds.json";
+
+// Per-shot seeds chosen with --shot ID --seed N, kept beside the film.
+std::map<std::string, uint64_t> load_shot_seeds(const fs::path& output_dir) {
+  const fs::path file = output_dir / kShotSeedsFile;
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return {};
+  const std::string text = read_input_file(file, "render");
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object())
+    throw_input_error("render", {file.string(), 1}, "not a JSON object of shot ids to seeds", "{\"S01.02\": 7}");
+  std::map<std::string, uint64_t> seeds;
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (!it.value().is_number_unsigned())
+      throw_input_error("render", {file.string(), line_of_key(text, {it.key()})}, "seed of " + it.key() + " is not a number",
+                        "an integer >= 0");
+    seeds[it.key()] = it.value().get<uint64_t>();
+  }
+  return seeds;
+}
+
+void check_shot_ids(const std::vector<std::string>& wanted, const std::vector<router::CutPiece>& cut) {
+  for (const auto& id : wanted) {
+    bool found = std::any_of(cut.begin(), cut.end(), [&](const router::CutPiece& p) {
+      return p.kind == router::CutPiece::Kind::kShot && p.job.shot.id == id;
+    });
+    if (!found) {
+      std::string first = cut.empty() ? "" : cut.front().job.shot.id, last = cut.empty() ? "" : cut.back().job.shot.id;
+      if (!cut.empty() && cut.back().kind == router::CutPiece::Kind::kDissolve) last = cut.back().to.shot.id;
+      throw Error(ErrorCode::kBadInput, "render",
+                  "--shot " + id + ": no such shot; expected a shot id from " + first + " to " + last + " (see filmgen plan)");
+    }
+  }
 }
 
 }  // namespace
@@ -95,15 +134,34 @@ fs::path film_path(const RenderRequest& request) {
 }
 
 RenderResult render_film(const RenderRequest& request, const Config& config, Runner& runner) {
-  const FilmSettings settings = settings_for(request, config);  // bad tier: bad input before any work
+  FilmSettings settings = settings_for(request, config);  // bad tier: bad input before any work
   RenderResult result;
   result.film = film_path(request);
   result.output_dir = result.film.has_parent_path() ? result.film.parent_path() : fs::path(".");
   fs::create_directories(result.output_dir);
+  settings.seed_overrides = load_shot_seeds(result.output_dir);
 
   auto plan = plan_script(request.plan, runner);
   result.plan = plan.value;
+  {
+    // Validate --shot ids against the cut before any seed is recorded.
+    auto cut = router::build_cut(plan.value, job_options(settings, request.captions));
+    check_shot_ids(request.shots, cut);
+  }
+  if (request.seed && !request.shots.empty()) {
+    for (const auto& id : request.shots) settings.seed_overrides[id] = *request.seed;
+    write_file_atomic(result.output_dir / kShotSeedsFile, json(settings.seed_overrides).dump(2) + "\n");
+  }
   const auto cut = router::build_cut(plan.value, job_options(settings, request.captions));
+  if (request.force) {
+    const std::vector<std::string> named = request.shots;
+    runner.set_force([named](const std::string& stage, const std::string& item) {
+      if (named.empty()) return true;
+      for (const auto& id : named)
+        if (item == id || item.rfind(id + ">", 0) == 0 || (item.size() > id.size() && item.ends_with(">" + id))) return true;
+      return false;
+    });
+  }
 
   render::PreviewBackend backend;
   const std::string fingerprint = backend.fingerprint() + "|" + media::encoder_fingerprint(settings.video);
@@ -150,6 +208,7 @@ RenderResult render_film(const RenderRequest& request, const Config& config, Run
                       {"plan_hash", plan.hash},
                       {"tier", settings.tier.name},
                       {"seed", std::to_string(settings.seed)},
+                      {"shot_seeds", json(settings.seed_overrides).dump()},
                       {"backends", backend.name()}};
   {
     StageProgress progress(runner.progress(), "export", 1);

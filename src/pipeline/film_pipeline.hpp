@@ -31,6 +31,10 @@ struct RenderRequest {
   std::string tier;              // empty: the config's tier
   std::optional<uint64_t> seed;  // empty: the config's seed
   bool captions = false;         // lower-third captions with each shot's action line
+  // --shot: the shots to re-render. With `seed`, the seed applies to these shots only and is
+  // remembered in shot_seeds.json beside the film, so later renders keep the re-rolled take.
+  std::vector<std::string> shots;
+  bool force = false;  // recompute even when cached: the named shots, or everything
 };
 
 struct RenderResult {
