@@ -19,6 +19,7 @@ struct RenderOptions {
   bool captions = false;
   std::vector<std::string> shots;
   bool force = false;
+  std::string otio;
 };
 
 int run_render(const CliContext& ctx, const RenderOptions& opts) {
@@ -32,6 +33,7 @@ int run_render(const CliContext& ctx, const RenderOptions& opts) {
   request.captions = opts.captions;
   request.shots = opts.shots;
   request.force = opts.force;
+  if (!opts.otio.empty()) request.otio = opts.otio;
 
   Cache cache(ctx.cache_root());
   Progress progress(ctx.progress_mode());
@@ -58,6 +60,7 @@ void set_render_command(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--shot", opts->shots, "Re-render these shots (ids as in `filmgen plan`); with --seed, re-roll them")
       ->expected(1, -1);
   cmd->add_flag("--force", opts->force, "Recompute even when cached: the --shot shots, or everything");
+  cmd->add_option("--otio", opts->otio, "Also write the cut as an OpenTimelineIO timeline (media linked beside it)");
   cmd->add_flag("--captions", opts->captions, "Lower-third caption with each shot's action line");
   cmd->callback([&ctx, opts] { ctx.exit_code = run_render(ctx, *opts); });
 }

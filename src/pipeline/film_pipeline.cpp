@@ -13,6 +13,7 @@
 #include "filmgen/progress.hpp"
 #include "filmgen/story.hpp"
 #include "filmgen/version.hpp"
+#include "export_film.hpp"
 #include "job_builder.hpp"
 #include "preview_backend.hpp"
 #include "shot_stage.hpp"
@@ -165,10 +166,12 @@ RenderResult render_film(const RenderRequest& request, const Config& config, Run
 
   render::PreviewBackend backend;
   const std::string fingerprint = backend.fingerprint() + "|" + media::encoder_fingerprint(settings.video);
-  std::vector<fs::path> segments;
-  std::map<std::string, double> scene_start;
-  std::vector<std::pair<std::string, double>> scene_order;
-  int64_t frames = 0;
+  exporter::ExportRequest film;
+  film.film = result.film;
+  film.title = plan.value.title.empty() ? request.plan.script.stem().string() : plan.value.title;
+  film.fps = settings.tier.fps;
+  film.otio = request.otio;
+  for (const auto& scene : plan.value.scenes) film.scene_titles[scene.id] = scene.heading;
   {
     StageProgress progress(runner.progress(), "render", cut.size());
     for (const auto& piece : cut) {
@@ -184,38 +187,24 @@ RenderResult render_film(const RenderRequest& request, const Config& config, Run
                                       return render::render_dissolve(piece.job, piece.to, backend, settings.video, dir);
                                     });
       }
-      if (!scene_start.count(piece.scene_id)) {
-        scene_start[piece.scene_id] = static_cast<double>(frames) / settings.tier.fps;
-        scene_order.emplace_back(piece.scene_id, scene_start[piece.scene_id]);
-      }
-      frames += clip.value.frames;
-      segments.push_back(clip.dir / clip.value.segment);
+      film.clips.push_back({piece.id(), piece.scene_id, clip.dir / clip.value.segment, clip.value.frames});
       progress.done(piece.id(), clip.hit);
     }
   }
 
-  media::ConcatOptions options;
-  const double total_s = static_cast<double>(frames) / settings.tier.fps;
-  for (size_t i = 0; i < scene_order.size(); ++i) {
-    const auto& [scene_id, start] = scene_order[i];
-    std::string title = scene_id;
-    for (const auto& s : plan.value.scenes)
-      if (s.id == scene_id) title = s.heading.empty() ? s.id : s.heading;
-    options.chapters.push_back({title, start, i + 1 < scene_order.size() ? scene_order[i + 1].second : total_s});
-  }
-  options.metadata = {{"title", plan.value.title.empty() ? request.plan.script.stem().string() : plan.value.title},
-                      {"encoder_tool", std::string("filmgen ") + kVersion},
-                      {"plan_hash", plan.hash},
-                      {"tier", settings.tier.name},
-                      {"seed", std::to_string(settings.seed)},
-                      {"shot_seeds", json(settings.seed_overrides).dump()},
-                      {"backends", backend.name()}};
+  film.metadata = {{"title", film.title},
+                   {"encoder_tool", std::string("filmgen ") + kVersion},
+                   {"plan_hash", plan.hash},
+                   {"tier", settings.tier.name},
+                   {"seed", std::to_string(settings.seed)},
+                   {"shot_seeds", json(settings.seed_overrides).dump()},
+                   {"backends", backend.name()}};
   {
     StageProgress progress(runner.progress(), "export", 1);
-    media::concat_segments(segments, result.film, options);
+    auto exported = exporter::export_film(film);
+    result.written.insert(result.written.end(), exported.written.begin(), exported.written.end());
     progress.done(result.film.filename().string(), false);
   }
-  result.written.push_back(result.film);
 
   auto write = [&](const std::string& name, const json& value) {
     write_file_atomic(result.output_dir / name, value.dump(2) + "\n");

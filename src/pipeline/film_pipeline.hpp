@@ -35,6 +35,7 @@ struct RenderRequest {
   // remembered in shot_seeds.json beside the film, so later renders keep the re-rolled take.
   std::vector<std::string> shots;
   bool force = false;  // recompute even when cached: the named shots, or everything
+  std::optional<std::filesystem::path> otio;  // also write an OpenTimelineIO timeline
 };
 
 struct RenderResult {
