@@ -23,6 +23,7 @@ void to_json(json& j, const RenderJob& v) {
        {"frame_count", v.frame_count},
        {"captions", v.captions},
        {"speech_envelope", v.speech_envelope},
+       {"line_starts", v.line_starts},
        {"init_frame", v.init_frame},
        {"reference_frames", v.reference_frames}};
 }
@@ -46,6 +47,7 @@ void from_json(const json& j, RenderJob& v) {
   j.at("frame_count").get_to(v.frame_count);
   j.at("captions").get_to(v.captions);
   j.at("speech_envelope").get_to(v.speech_envelope);
+  j.at("line_starts").get_to(v.line_starts);
   j.at("init_frame").get_to(v.init_frame);
   j.at("reference_frames").get_to(v.reference_frames);
 }

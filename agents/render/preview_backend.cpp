@@ -95,14 +95,17 @@ class ShotRenderer {
 
   void time_lines() {
     const auto& lines = job_.shot.lines;
+    const bool placed = job_.line_starts.size() == lines.size();
     double spoken = 0;
     for (const auto& l : lines) spoken += std::max(0.3, l.duration_s);
     const double slack = std::max(0.0, seconds_ - spoken);
     const double gap = lines.empty() ? 0 : std::clamp(slack / (lines.size() + 1), 0.05, 0.6);
     double at = gap;
-    for (const auto& l : lines) {
-      double d = std::max(0.3, l.duration_s);
-      windows_.push_back({l.speaker, at, at + d, count_syllables(l.text) / d});
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const auto& l = lines[i];
+      const double d = std::max(0.3, l.duration_s);
+      const double start = placed ? job_.line_starts[i] : at;
+      windows_.push_back({l.speaker, start, start + d, count_syllables(l.text) / d});
       at += d + gap;
     }
   }

@@ -35,6 +35,7 @@ struct RenderJob {
   int frame_count = 0;
   bool captions = false;                     // lower-third caption with the action line
   std::vector<float> speech_envelope;        // speaker loudness 0..1 per frame; empty: syllable rhythm
+  std::vector<double> line_starts;           // seconds into the shot of each of shot.lines; empty: spread evenly
   std::string init_frame;                    // path of a frame to continue from, "" if none
   std::vector<std::string> reference_frames; // paths
 };
