@@ -64,5 +64,6 @@ CommandResult run_filmgen(const std::string& args) {
 std::filesystem::path source_dir() { return FILMGEN_SOURCE_DIR; }
 std::filesystem::path shared_dir() { return FILMGEN_SHARED_DIR; }
 std::filesystem::path test_data_dir() { return FILMGEN_TEST_DATA_DIR; }
+std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
 
 }  // namespace filmgen::test

@@ -38,5 +38,7 @@ CommandResult run_filmgen(const std::string& args);
 std::filesystem::path source_dir();
 std::filesystem::path shared_dir();
 std::filesystem::path test_data_dir();
+// A script in the project's examples/ folder.
+std::string example(const std::string& name);
 
 }  // namespace filmgen::test

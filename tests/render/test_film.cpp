@@ -9,13 +9,13 @@
 #include "test_support.hpp"
 
 using filmgen::test::TempDir;
+using filmgen::test::example;
 using filmgen::test::read_file;
 using filmgen::test::run_command;
 using filmgen::test::run_filmgen;
 using nlohmann::json;
 
 namespace {
-std::string example(const std::string& name) { return (filmgen::test::source_dir() / "examples" / name).string(); }
 
 json ffprobe(const std::filesystem::path& file, const std::string& what) {
   auto r = run_command("ffprobe -v error -of json " + what + " " + file.string());

@@ -8,18 +8,13 @@
 #include "filmgen/bible_builder.hpp"
 #include "filmgen/story.hpp"
 #include "job_builder.hpp"
+#include "plan_fixture.hpp"
 #include "preview_backend.hpp"
 
 using namespace filmgen;
+using filmgen::test::plan_text;
 
 namespace {
-
-FilmPlan plan_text(const std::string& text) {
-  auto screenplay = story::parse_script(text, "test.fountain");
-  auto plan = story::plan_film(screenplay);
-  bible::attach_bibles(plan, screenplay);
-  return plan;
-}
 
 std::vector<RenderJob> shot_jobs(const FilmPlan& plan, int width = 640, int height = 360) {
   router::JobOptions o;

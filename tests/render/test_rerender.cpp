@@ -7,6 +7,7 @@
 #include "test_support.hpp"
 
 using filmgen::test::TempDir;
+using filmgen::test::example;
 using filmgen::test::read_file;
 using filmgen::test::run_command;
 using filmgen::test::run_filmgen;
@@ -14,7 +15,6 @@ using filmgen::test::write_file;
 using nlohmann::json;
 
 namespace {
-std::string example(const std::string& name) { return (filmgen::test::source_dir() / "examples" / name).string(); }
 
 // Renders at the draft tier; returns the manifest's missed (recomputed) render items.
 std::vector<std::string> render(const TempDir& dir, const std::string& script, const std::string& extra = "",

@@ -3,17 +3,12 @@
 #include "filmgen/bible_builder.hpp"
 #include "filmgen/story.hpp"
 #include "job_builder.hpp"
+#include "plan_fixture.hpp"
 
 using namespace filmgen;
+using filmgen::test::plan_text;
 
 namespace {
-FilmPlan plan_text(const std::string& text) {
-  auto screenplay = story::parse_script(text, "test.fountain");
-  auto plan = story::plan_film(screenplay);
-  bible::attach_bibles(plan, screenplay);
-  return plan;
-}
-
 const char* kScript = R"(Title: Jobs
 
 INT. GARAGE - NIGHT
