@@ -199,8 +199,11 @@ Appearance appearance_from_description(std::string_view description, std::string
     const std::string& w = words[i];
     if (w == "hair" || w == "haired") add_part(a.hair, descriptors_before(words, i, hair_words()));
     if (w == "bald" || w == "ponytail" || w == "braids" || w == "dreadlocks" || w == "mohawk" ||
-        w == "bun" || w == "buzzcut")
-      add_part(a.hair, w);
+        w == "bun" || w == "buzzcut") {
+      // "grey ponytail": the colour before a hairstyle is the hair's too.
+      const std::string before = descriptors_before(words, i, hair_words());
+      add_part(a.hair, before.empty() ? w : before + " " + w);
+    }
     if (w == "skin" || w == "skinned" || w == "complexion")
       add_part(a.skin, descriptors_before(words, i, skin_words()));
     if (w == "pale" || w == "freckled" || w == "tanned" || w == "weathered" || w == "ruddy" ||

@@ -50,7 +50,7 @@ TEST_CASE("every shot becomes a job with its bibles, prompt and frame count", "[
   CHECK(shot_pieces == shots + 1);
   for (const auto& p : cut) {
     if (p.job.shot.speaker == "MARTA") {
-      CHECK(p.job.prompt.find("ponytail") != std::string::npos);
+      CHECK(p.job.prompt.find("grey ponytail") != std::string::npos);
       CHECK(p.job.prompt.find("GARAGE") != std::string::npos);
       CHECK(p.job.film_title.empty());
     }
