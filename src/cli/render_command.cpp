@@ -20,6 +20,9 @@ struct RenderOptions {
   std::vector<std::string> shots;
   bool force = false;
   std::string otio;
+  bool no_music = false;
+  std::string translation;
+  std::string translation_language;
 };
 
 int run_render(const CliContext& ctx, const RenderOptions& opts) {
@@ -34,6 +37,9 @@ int run_render(const CliContext& ctx, const RenderOptions& opts) {
   request.shots = opts.shots;
   request.force = opts.force;
   if (!opts.otio.empty()) request.otio = opts.otio;
+  request.music = !opts.no_music;
+  if (!opts.translation.empty()) request.translation = opts.translation;
+  request.translation_language = opts.translation_language;
 
   Cache cache(ctx.cache_root());
   Progress progress(ctx.progress_mode());
@@ -41,8 +47,9 @@ int run_render(const CliContext& ctx, const RenderOptions& opts) {
   auto result = pipeline::render_film(request, config, runner);
   for (const auto& file : result.written) log::info("wrote {}", file.string());
   fmt::print("{}\n", result.film.string());
-  log::info("{} scenes, {} shots, {:.1f} s planned; {} stage runs ({} from the cache)",
-            result.plan.stats.scenes, result.plan.stats.shots, result.plan.stats.duration_s,
+  log::info("{} scenes, {} shots, {:.1f} s; mix {:.1f} LUFS, true peak {:.1f} dBTP; {} stage runs ({} from the cache)",
+            result.plan.stats.scenes, result.plan.stats.shots, result.plan.stats.duration_s, result.loudness_lufs,
+            result.true_peak_dbtp,
             runner.manifest().records().size(), runner.manifest().hits());
   return 0;
 }
@@ -61,6 +68,11 @@ void set_render_command(CLI::App& app, CliContext& ctx) {
       ->expected(1, -1);
   cmd->add_flag("--force", opts->force, "Recompute even when cached: the --shot shots, or everything");
   cmd->add_option("--otio", opts->otio, "Also write the cut as an OpenTimelineIO timeline (media linked beside it)");
+  cmd->add_flag("--no-music", opts->no_music, "No score: dialogue only");
+  cmd->add_option("--translation", opts->translation, "A translated copy of the script: a second audio and subtitle track")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--translation-language", opts->translation_language,
+                  "The translation's language (espeak code, e.g. fr); default: its title page's Language:");
   cmd->add_flag("--captions", opts->captions, "Lower-third caption with each shot's action line");
   cmd->callback([&ctx, opts] { ctx.exit_code = run_render(ctx, *opts); });
 }

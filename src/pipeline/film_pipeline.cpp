@@ -14,6 +14,8 @@
 #include "filmgen/story.hpp"
 #include "filmgen/version.hpp"
 #include "export_film.hpp"
+#include "soundtrack.hpp"
+#include "stage_progress.hpp"
 #include "job_builder.hpp"
 #include "preview_backend.hpp"
 #include "shot_stage.hpp"
@@ -30,23 +32,6 @@ constexpr StageInfo kPlanStage{"plan", story::kStoryStageVersion * 1000 + bible:
 constexpr StageInfo kShotStage{"shot", 1};
 constexpr StageInfo kDissolveStage{"dissolve", 1};
 constexpr StageInfo kStillStage{"still", 1};
-
-// A stage's progress: begun on construction, ended on destruction.
-class StageProgress {
- public:
-  StageProgress(Progress* progress, const std::string& stage, size_t items) : progress_(progress) {
-    if (progress_) progress_->begin_stage(stage, items);
-  }
-  ~StageProgress() {
-    if (progress_) progress_->end_stage();
-  }
-  void done(const std::string& item, bool cached) {
-    if (progress_) progress_->item_done(item, cached);
-  }
-
- private:
-  Progress* progress_;
-};
 
 struct FilmSettings {
   TierSettings tier;
@@ -96,6 +81,39 @@ std::map<std::string, uint64_t> load_shot_seeds(const fs::path& output_dir) {
   return seeds;
 }
 
+struct Translation {
+  std::string language;
+  std::map<audio::LineKey, std::string> texts;  // original line -> translated text
+};
+
+// A translated copy of the script: the same structure with the dialogue translated. Lines
+// are paired in order; a different number of lines is bad input.
+Translation load_translation(const fs::path& file, const std::string& language, const FilmPlan& original) {
+  Screenplay screenplay = story::load_script(file);
+  FilmPlan translated = story::plan_film(screenplay);
+  std::vector<audio::LineKey> keys;
+  for (const auto& scene : original.scenes)
+    for (const auto& shot : scene.shots)
+      for (size_t i = 0; i < shot.lines.size(); ++i) keys.push_back({shot.id, static_cast<int>(i)});
+  std::vector<std::string> texts;
+  for (const auto& scene : translated.scenes)
+    for (const auto& shot : scene.shots)
+      for (const auto& line : shot.lines) texts.push_back(line.text);
+  if (texts.size() != keys.size())
+    throw Error(ErrorCode::kBadInput, "translation",
+                file.string() + ": has " + std::to_string(texts.size()) + " spoken lines; expected " + std::to_string(keys.size()) +
+                    " like the original, in the same order");
+  Translation t;
+  t.language = language;
+  for (const auto& entry : screenplay.title_page)
+    if (t.language.empty() && (entry.key == "Language" || entry.key == "language")) t.language = entry.value;
+  if (t.language.empty())
+    throw Error(ErrorCode::kBadInput, "translation",
+                file.string() + ": no language; expected --translation-language (e.g. fr) or a 'Language:' title page key");
+  for (size_t i = 0; i < keys.size(); ++i) t.texts[keys[i]] = texts[i];
+  return t;
+}
+
 void check_shot_ids(const std::vector<std::string>& wanted, const std::vector<router::CutPiece>& cut) {
   for (const auto& id : wanted) {
     bool found = std::any_of(cut.begin(), cut.end(), [&](const router::CutPiece& p) {
@@ -143,17 +161,22 @@ RenderResult render_film(const RenderRequest& request, const Config& config, Run
   settings.seed_overrides = load_shot_seeds(result.output_dir);
 
   auto plan = plan_script(request.plan, runner);
-  result.plan = plan.value;
-  {
-    // Validate --shot ids against the cut before any seed is recorded.
-    auto cut = router::build_cut(plan.value, job_options(settings, request.captions));
-    check_shot_ids(request.shots, cut);
-  }
+  check_shot_ids(request.shots, router::build_cut(plan.value, job_options(settings, request.captions)));
+  std::optional<Translation> translation;
+  if (request.translation) translation = load_translation(*request.translation, request.translation_language, plan.value);
+
+  // The voices come first: their measured lengths time the shots.
+  VoiceStems voices = synthesize_voices(plan.value, runner);
+  const FilmPlan timed = audio::retime(plan.value, voices.measured);
+  result.plan = timed;
   if (request.seed && !request.shots.empty()) {
     for (const auto& id : request.shots) settings.seed_overrides[id] = *request.seed;
     write_file_atomic(result.output_dir / kShotSeedsFile, json(settings.seed_overrides).dump(2) + "\n");
   }
-  const auto cut = router::build_cut(plan.value, job_options(settings, request.captions));
+  auto cut = router::build_cut(timed, job_options(settings, request.captions));
+  const auto starts = shot_starts(cut, settings.tier.fps);
+  const auto placed = audio::place_lines(timed, starts, voices.measured);
+  attach_lip_sync(cut, placed, starts, voices, settings.tier.fps);
   if (request.force) {
     const std::vector<std::string> named = request.shots;
     runner.set_force([named](const std::string& stage, const std::string& item) {
@@ -168,10 +191,10 @@ RenderResult render_film(const RenderRequest& request, const Config& config, Run
   const std::string fingerprint = backend.fingerprint() + "|" + media::encoder_fingerprint(settings.video);
   exporter::ExportRequest film;
   film.film = result.film;
-  film.title = plan.value.title.empty() ? request.plan.script.stem().string() : plan.value.title;
+  film.title = timed.title.empty() ? request.plan.script.stem().string() : timed.title;
   film.fps = settings.tier.fps;
   film.otio = request.otio;
-  for (const auto& scene : plan.value.scenes) film.scene_titles[scene.id] = scene.heading;
+  for (const auto& scene : timed.scenes) film.scene_titles[scene.id] = scene.heading;
   {
     StageProgress progress(runner.progress(), "render", cut.size());
     for (const auto& piece : cut) {
@@ -192,13 +215,44 @@ RenderResult render_film(const RenderRequest& request, const Config& config, Run
     }
   }
 
+  // Sound: a mix and subtitles per language.
+  SoundtrackRequest sound{&timed, &cut, settings.tier.fps, settings.seed, request.music, "eng", "English"};
+  const std::string stem = result.film.stem().string();
+  auto add_language = [&](const Soundtrack& track, const std::string& language, const std::string& title,
+                          const std::string& suffix) {
+    film.audio.push_back({language, title, track.mix.sample_rate, track.mix.channels, track.mix.samples});
+    film.subtitles.push_back(audio::to_subtitle_track(track.cues, language, title));
+    for (const auto& [ext, text] : {std::pair{".srt", audio::to_srt(track.cues)}, std::pair{".vtt", audio::to_webvtt(track.cues)}}) {
+      const fs::path file = result.output_dir / (stem + suffix + ext);
+      write_file_atomic(file, text);
+      result.written.push_back(file);
+    }
+  };
+  Soundtrack primary = make_soundtrack(sound, placed, voices, runner);
+  result.loudness_lufs = primary.facts.integrated_lufs;
+  result.true_peak_dbtp = primary.facts.true_peak_dbtp;
+  add_language(primary, "eng", "English", "");
+  if (translation) {
+    VoiceStems spoken = synthesize_voices(timed, runner, translation->language, &translation->texts);
+    auto placed_translated = audio::place_lines(timed, starts, spoken.measured);
+    for (auto& line : placed_translated)
+      if (auto t = translation->texts.find(line.key); t != translation->texts.end()) line.text = t->second;
+    SoundtrackRequest other = sound;
+    other.language = translation->language;
+    other.title = translation->language;
+    add_language(make_soundtrack(other, placed_translated, spoken, runner), translation->language, translation->language,
+                 "." + translation->language);
+  }
+
   film.metadata = {{"title", film.title},
                    {"encoder_tool", std::string("filmgen ") + kVersion},
                    {"plan_hash", plan.hash},
                    {"tier", settings.tier.name},
                    {"seed", std::to_string(settings.seed)},
                    {"shot_seeds", json(settings.seed_overrides).dump()},
-                   {"backends", backend.name()}};
+                   {"backends", backend.name()},
+                   {"voices", audio::voice_fingerprint()},
+                   {"score", request.music ? audio::score_fingerprint() : "none"}};
   {
     StageProgress progress(runner.progress(), "export", 1);
     auto exported = exporter::export_film(film);
@@ -210,7 +264,7 @@ RenderResult render_film(const RenderRequest& request, const Config& config, Run
     write_file_atomic(result.output_dir / name, value.dump(2) + "\n");
     result.written.push_back(result.output_dir / name);
   };
-  write("plan.json", plan.value);
+  write("plan.json", result.plan);
   write("review_queue.json", json::array());
   runner.manifest().save(result.output_dir / "run_manifest.json");
   result.written.push_back(result.output_dir / "run_manifest.json");

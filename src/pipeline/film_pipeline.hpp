@@ -36,13 +36,19 @@ struct RenderRequest {
   std::vector<std::string> shots;
   bool force = false;  // recompute even when cached: the named shots, or everything
   std::optional<std::filesystem::path> otio;  // also write an OpenTimelineIO timeline
+  bool music = true;                          // --no-music turns the score off
+  // A translated copy of the script: a second audio track and subtitle track.
+  std::optional<std::filesystem::path> translation;
+  std::string translation_language;  // espeak/ISO 639-1 code, e.g. "fr"; else the title page's Language:
 };
 
 struct RenderResult {
   std::filesystem::path output_dir;
   std::filesystem::path film;
   std::vector<std::filesystem::path> written;
-  FilmPlan plan;
+  FilmPlan plan;  // with the measured speech lengths
+  double loudness_lufs = 0;
+  double true_peak_dbtp = 0;
 };
 
 // The output folder and film path a request resolves to.
