@@ -21,6 +21,7 @@ struct RenderOptions {
   bool force = false;
   std::string otio;
   bool no_music = false;
+  bool narrate = false;
   std::string translation;
   std::string translation_language;
 };
@@ -38,6 +39,7 @@ int run_render(const CliContext& ctx, const RenderOptions& opts) {
   request.force = opts.force;
   if (!opts.otio.empty()) request.otio = opts.otio;
   request.music = !opts.no_music;
+  request.narrate = opts.narrate;
   if (!opts.translation.empty()) request.translation = opts.translation;
   request.translation_language = opts.translation_language;
 
@@ -69,6 +71,7 @@ void set_render_command(CLI::App& app, CliContext& ctx) {
   cmd->add_flag("--force", opts->force, "Recompute even when cached: the --shot shots, or everything");
   cmd->add_option("--otio", opts->otio, "Also write the cut as an OpenTimelineIO timeline (media linked beside it)");
   cmd->add_flag("--no-music", opts->no_music, "No score: dialogue only");
+  cmd->add_flag("--narrate", opts->narrate, "A narrator's voice reads the action lines");
   cmd->add_option("--translation", opts->translation, "A translated copy of the script: a second audio and subtitle track")
       ->check(CLI::ExistingFile);
   cmd->add_option("--translation-language", opts->translation_language,

@@ -114,6 +114,29 @@ Translation load_translation(const fs::path& file, const std::string& language, 
   return t;
 }
 
+// --narrate: a narrator (V.O.) reads each action beat, as a spoken line of its shot, so the
+// voices, timing, mix and subtitles treat it like dialogue.
+FilmPlan with_narration(FilmPlan plan) {
+  const std::string narrator = "NARRATOR";
+  if (std::none_of(plan.characters.begin(), plan.characters.end(), [&](const CharacterBible& c) { return c.name == narrator; })) {
+    CharacterBible n;
+    n.id = "C00";
+    n.name = narrator;
+    n.voice = VoiceProfile{"en-gb", "m7", 38, 40, 150};
+    plan.characters.push_back(n);
+  }
+  for (auto& scene : plan.scenes)
+    for (auto& shot : scene.shots)
+      if (shot.lines.empty() && !shot.action.empty() && shot.kind != ShotKind::kEstablishing && shot.kind != ShotKind::kTitleCard) {
+        SpokenLine line;
+        line.speaker = narrator;
+        line.text = shot.action;
+        line.extensions = {"V.O."};
+        shot.lines.push_back(line);
+      }
+  return plan;
+}
+
 void check_shot_ids(const std::vector<std::string>& wanted, const std::vector<router::CutPiece>& cut) {
   for (const auto& id : wanted) {
     bool found = std::any_of(cut.begin(), cut.end(), [&](const router::CutPiece& p) {
@@ -166,8 +189,9 @@ RenderResult render_film(const RenderRequest& request, const Config& config, Run
   if (request.translation) translation = load_translation(*request.translation, request.translation_language, plan.value);
 
   // The voices come first: their measured lengths time the shots.
-  VoiceStems voices = synthesize_voices(plan.value, runner);
-  const FilmPlan timed = audio::retime(plan.value, voices.measured);
+  const FilmPlan spoken = request.narrate ? with_narration(plan.value) : plan.value;
+  VoiceStems voices = synthesize_voices(spoken, runner);
+  const FilmPlan timed = audio::retime(spoken, voices.measured);
   result.plan = timed;
   if (request.seed && !request.shots.empty()) {
     for (const auto& id : request.shots) settings.seed_overrides[id] = *request.seed;

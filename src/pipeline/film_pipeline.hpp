@@ -37,6 +37,7 @@ struct RenderRequest {
   bool force = false;  // recompute even when cached: the named shots, or everything
   std::optional<std::filesystem::path> otio;  // also write an OpenTimelineIO timeline
   bool music = true;                          // --no-music turns the score off
+  bool narrate = false;                       // a narrator reads the action lines
   // A translated copy of the script: a second audio track and subtitle track.
   std::optional<std::filesystem::path> translation;
   std::string translation_language;  // espeak/ISO 639-1 code, e.g. "fr"; else the title page's Language:

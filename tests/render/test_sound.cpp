@@ -164,3 +164,17 @@ TEST_CASE("a translation with a different number of lines is bad input", "[sound
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("has 1 spoken lines; expected 3") != std::string::npos);
 }
+
+TEST_CASE("narration reads read the action lines", "[sound][slow]") {
+  TempDir dir;
+  render(dir, example("tiny.fountain"), "--narrate --no-music");
+  const std::string srt = read_file(dir / "out" / "film.srt");
+  CHECK(srt.find("NARRATOR (V.O.):") != std::string::npos);
+  CHECK(srt.find("feeds the ducks") != std::string::npos);
+  json plan = json::parse(read_file(dir / "out" / "plan.json"));
+  bool narrated = false;
+  for (const auto& scene : plan["scenes"])
+    for (const auto& shot : scene["shots"])
+      for (const auto& line : shot["lines"]) narrated = narrated || line["speaker"] == "NARRATOR";
+  CHECK(narrated);
+}
