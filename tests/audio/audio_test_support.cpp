@@ -32,7 +32,7 @@ FfLoudness ffmpeg_ebur128(const std::filesystem::path& file) {
 
 std::map<std::string, double> ffmpeg_astats(const std::filesystem::path& file, const std::string& pre) {
   auto res = run_command("ffmpeg -hide_banner -nostats -i '" + file.string() + "' -af '" +
-                         (pre.empty() ? "" : pre + ",") + "astats=measure_perchannel=none' -f null - 2>&1");
+                         (pre.empty() ? "" : pre + ",") + "astats' -f null - 2>&1");
   std::map<std::string, double> out;
   std::istringstream in(res.out + res.err);
   std::string line;
@@ -41,12 +41,13 @@ std::map<std::string, double> ffmpeg_astats(const std::filesystem::path& file, c
     if (line.find("Overall") != std::string::npos) overall = true;
     const size_t bracket = line.find("] ");
     const size_t colon = line.rfind(": ");
-    if (!overall || bracket == std::string::npos || colon == std::string::npos || colon < bracket) continue;
+    if (bracket == std::string::npos || colon == std::string::npos || colon < bracket) continue;
     const std::string name = line.substr(bracket + 2, colon - bracket - 2);
     const std::string value = line.substr(colon + 2);
     char* end = nullptr;
     const double v = std::strtod(value.c_str(), &end);
-    if (end != value.c_str()) out[name] = v;
+    // Channel 1's values first; the "Overall" section's replace them.
+    if (end != value.c_str() && (overall || !out.count(name))) out[name] = v;
   }
   return out;
 }

@@ -17,7 +17,8 @@ struct FfLoudness {
 // ffmpeg -i file -af ebur128=peak=true: the summary's "I:" and true "Peak:".
 FfLoudness ffmpeg_ebur128(const std::filesystem::path& file);
 
-// ffmpeg -af [pre,]astats: the "Overall" section as name -> value ("RMS level dB", ...).
+// ffmpeg -af [pre,]astats: name -> value ("RMS level dB", ...) from the "Overall" section,
+// or channel 1 for values only given per channel ("Zero crossings rate").
 std::map<std::string, double> ffmpeg_astats(const std::filesystem::path& file, const std::string& pre = "");
 
 }  // namespace filmgen::test
