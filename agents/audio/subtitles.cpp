@@ -63,9 +63,11 @@ std::vector<std::string> balance(const std::vector<std::string>& words, size_t a
   return best;
 }
 
-bool ends_sentence(const std::string& w) {
+// 2 after a sentence, 1 after a clause, 0 elsewhere.
+int break_strength(const std::string& w) {
   const char c = w.empty() ? ' ' : w.back();
-  return c == '.' || c == '?' || c == '!' || c == ':' || c == ';' || (c == ',' && w.size() > 1);
+  if (c == '.' || c == '?' || c == '!') return 2;
+  return c == ':' || c == ';' || c == ',' ? 1 : 0;
 }
 
 std::string join(const std::vector<std::string>& lines) {
@@ -116,22 +118,29 @@ std::vector<Cue> layout_cues(const std::vector<Cue>& input, const CueLayout& lay
     if (words.empty()) continue;
     size_t prefix_words = 0;
     if (cue.off_screen && !cue.speaker.empty()) {
-      const auto pw = split_words(cue.speaker + " (" + (cue.extension.empty() ? "O.S." : cue.extension) + "):");
-      words.insert(words.begin(), pw.begin(), pw.end());
+      const std::string prefix = cue.speaker + " (" + (cue.extension.empty() ? "O.S." : cue.extension) + "):";
+      const auto pw = split_words(prefix);
+      // Laid-out cues already carry it: layout is idempotent.
+      if (cue.text.rfind(prefix, 0) != 0) words.insert(words.begin(), pw.begin(), pw.end());
       prefix_words = pw.size();
     }
-    // Chunks of at most max_lines wrapped lines, cut at a sentence end when one is late enough.
+    // Chunks of at most max_lines wrapped lines, cut at a sentence or clause end when one is
+    // late enough.
     std::vector<std::pair<size_t, size_t>> chunks;
     size_t a = 0;
     while (a < words.size()) {
       size_t b = a + 1;
       while (b < words.size() && wrap(words, a, b + 1, layout.max_chars).size() <= static_cast<size_t>(max_lines)) ++b;
       if (b < words.size()) {
-        for (size_t k = b - 1; k > a + (b - a) / 2; --k)
-          if (ends_sentence(words[k])) {
-            b = k + 1;
-            break;
-          }
+        size_t cut = b;
+        int strength = 0;
+        // A sentence end in the last two thirds, else a clause end in the last half.
+        for (size_t k = b - 1; k > a; --k) {
+          const int st = break_strength(words[k]);
+          const size_t min_k = a + (b - a) / (st == 2 ? 3 : 2);
+          if (st > strength && k > min_k) strength = st, cut = k + 1;
+        }
+        b = cut;
       }
       chunks.push_back({a, b});
       a = b;

@@ -317,7 +317,7 @@ std::vector<Cue> make_cues(const std::vector<PlacedLine>& lines);
 // the picture shows who speaks); text is wrapped at max_chars on word boundaries into at
 // most max_lines lines; longer text is split into several consecutive cues at sentence or
 // word boundaries, with time shared in proportion to their words; overlaps are trimmed so
-// cues never overlap. The text of the result contains '\n' line breaks.
+// cues never overlap. The text of the result contains '\n' line breaks. Idempotent.
 std::vector<Cue> layout_cues(const std::vector<Cue>& cues, const CueLayout& layout = {});
 
 // SubRip: numbered cues, HH:MM:SS,mmm, CRLF-free '\n' lines, '<' '>' '{' '}' neutralised.
