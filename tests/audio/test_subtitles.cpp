@@ -131,7 +131,7 @@ TEST_CASE("subtitles: layout wraps, splits, never overlaps", "[audio][subtitles]
   CHECK(short_cues[0].end_s == Approx(1.6));
 }
 
-TEST_CASE("subtitles: cues start with the speech; ffmpeg parses SRT and WebVTT", "[audio][subtitles][slow]") {
+TEST_CASE("subtitles: cues start with the speech, and ffmpeg parses SRT and WebVTT", "[audio][subtitles][slow]") {
   FilmPlan plan = two_shot_plan();
   std::map<LineKey, LineTiming> measured;
   std::map<LineKey, Pcm> stems;
