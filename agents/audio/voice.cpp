@@ -287,7 +287,8 @@ std::string clean_text(const std::string& text, bool speech) {
       space = !out.empty();
       continue;
     }
-    if (space) out += ' ';
+    // "MAYA (20s), tall" loses its direction but keeps no space before the comma.
+    if (space && std::string_view(",.;:!?").find(c) == std::string_view::npos) out += ' ';
     space = false;
     out += c;
   }

@@ -586,11 +586,12 @@ std::vector<CharacterBible> build_characters(const Screenplay& sp, const FilmPla
     if (c.appearance.age_min >= 60) pitch -= 5;
     if (c.appearance.age_max > 0 && c.appearance.age_max <= 12) pitch += 15;
     for (int guard = 0; guard < 40; ++guard) {
-      auto near = voices_taken.lower_bound({c.voice.variant, pitch - 3});
+      // Same-variant voices at least 8 espeak pitch units apart (about 7% in F0).
+      auto near = voices_taken.lower_bound({c.voice.variant, pitch - 7});
       const bool clash = near != voices_taken.end() && near->first == c.voice.variant &&
-                         near->second <= pitch + 3;
+                         near->second <= pitch + 7;
       if (!clash) break;
-      pitch += 5;
+      pitch += 8;
       if (pitch > 95) pitch = 10;
     }
     c.voice.pitch = std::clamp(pitch, 0, 99);

@@ -16,7 +16,7 @@
 namespace filmgen::bible {
 
 // Bump when the bibles for the same input change (part of the plan stage's cache key).
-inline constexpr int kBibleStageVersion = 2;
+inline constexpr int kBibleStageVersion = 3;
 
 // Characters from the plan's speaking characters (description from their first CAPS mention,
 // else deterministic defaults hashed from the name) and locations from its scenes.

@@ -13,7 +13,7 @@ using nlohmann::json;
 namespace filmgen::pipeline {
 
 namespace {
-constexpr StageInfo kVoiceStage{"voice", 1};
+constexpr StageInfo kVoiceStage{"voice", 2};
 constexpr StageInfo kScoreStage{"score", 1};
 constexpr StageInfo kMixStage{"mix", 1};
 
