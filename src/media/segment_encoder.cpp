@@ -8,6 +8,7 @@ extern "C" {
 #include <mutex>
 
 #include "av_util.hpp"
+#include "bgr_to_yuv.hpp"
 #include "filmgen/error.hpp"
 #include "filmgen/fs_util.hpp"
 #include "filmgen/log.hpp"
@@ -118,7 +119,7 @@ int keyframe_interval(const VideoParams& params) {
 std::string encoder_fingerprint(const VideoParams& p) {
   return fmt::format(
       "lavc {} x264 core {} | {}x{}@{} preset={} tune={} crf={} | {} | yuv420p "
-      "bt709 tv mp4-bitexact",
+      "bt709 tv (filmgen integer rgb->yuv v1) mp4-bitexact",
       fmt::format("{}.{}.{}", AV_VERSION_MAJOR(avcodec_version()),
                   AV_VERSION_MINOR(avcodec_version()), AV_VERSION_MICRO(avcodec_version())),
       x264_version(), p.width, p.height, p.fps, p.x264_preset,
@@ -130,7 +131,6 @@ struct SegmentEncoder::Impl {
   AtomicOutput out;  // declared before the muxer: the file is closed before it is removed
   OutputFormatPtr mux;
   CodecContextPtr enc;
-  SwsPtr sws;
   FramePtr frame;
   PacketPtr pkt;
   AVStream* stream = nullptr;
@@ -207,7 +207,6 @@ SegmentEncoder::SegmentEncoder(const fs::path& out_path, const VideoParams& para
   check(avio_open(&m.mux->pb, temp.c_str(), AVIO_FLAG_WRITE), "opening " + temp);
   check(avformat_write_header(m.mux.get(), nullptr), "writing the header of " + temp);
 
-  m.sws = make_converter(params.width, params.height, AV_PIX_FMT_BGR24, AV_PIX_FMT_YUV420P);
   m.frame = make_frame();
   m.frame->format = AV_PIX_FMT_YUV420P;
   m.frame->width = params.width;
@@ -233,9 +232,8 @@ void SegmentEncoder::add_frame(const uint8_t* bgr, size_t stride) {
                 fmt::format("frame for {} has stride {} < {} bytes", m.out.final_path().string(),
                             stride, m.params.width * 3));
   check(av_frame_make_writable(m.frame.get()), "making a frame writable");
-  const uint8_t* src[4] = {bgr, nullptr, nullptr, nullptr};
-  const int src_stride[4] = {static_cast<int>(stride), 0, 0, 0};
-  sws_scale(m.sws.get(), src, src_stride, 0, m.params.height, m.frame->data, m.frame->linesize);
+  detail::bgr_to_yuv420_bt709(bgr, stride, m.params.width, m.params.height, m.frame->data[0], m.frame->linesize[0],
+                              m.frame->data[1], m.frame->linesize[1], m.frame->data[2], m.frame->linesize[2]);
   m.frame->pts = m.frames;
   m.frame->pict_type = AV_PICTURE_TYPE_NONE;
   check(avcodec_send_frame(m.enc.get(), m.frame.get()), "sending a frame to x264");
