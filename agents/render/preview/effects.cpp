@@ -8,8 +8,6 @@
 namespace filmgen::render {
 
 namespace {
-cv::Scalar bgr(int r, int g, int b) { return cv::Scalar(b, g, r); }
-
 double hash01(uint64_t seed, int i, int salt) {
   uint64_t h = seed ^ (static_cast<uint64_t>(i) * 0x9E3779B97F4A7C15ull) ^ (static_cast<uint64_t>(salt) << 32);
   h ^= h >> 33;

@@ -50,8 +50,6 @@ bool find_in(const std::string& text, const std::vector<std::pair<const char*, T
   return best != std::string::npos;
 }
 
-cv::Scalar bgr(int r, int g, int b) { return cv::Scalar(b, g, r); }
-
 const std::vector<std::pair<const char*, cv::Scalar>>& colour_words() {
   static const std::vector<std::pair<const char*, cv::Scalar>> words = {
       {"black", bgr(28, 28, 32)},       {"white", bgr(232, 232, 228)},  {"grey", bgr(128, 128, 132)},

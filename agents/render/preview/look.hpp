@@ -50,6 +50,8 @@ struct SetStyle {
 
 SetStyle set_style(const LocationBible& location, const std::string& time_of_day);
 
+// A colour written as red, green, blue, in OpenCV's BGR order.
+inline cv::Scalar bgr(int r, int g, int b) { return cv::Scalar(b, g, r); }
 // "#RRGGBB" -> BGR scalar; fallback when malformed.
 cv::Scalar hex_colour(const std::string& hex, cv::Scalar fallback);
 cv::Scalar mix(const cv::Scalar& a, const cv::Scalar& b, double t);

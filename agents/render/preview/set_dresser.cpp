@@ -8,8 +8,6 @@ namespace filmgen::render {
 
 namespace {
 
-cv::Scalar bgr(int r, int g, int b) { return cv::Scalar(b, g, r); }
-
 // Everything a set piece needs: the painter, the grade and a layout random source.
 struct Dresser {
   Painter& p;
