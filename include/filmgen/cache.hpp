@@ -120,6 +120,7 @@ class Cache {
 
  private:
   std::filesystem::path entry_dir(const std::string& key) const;
+  std::vector<std::filesystem::path> entry_dirs() const;  // every entry folder, sorted
   std::optional<CacheEntry> read_entry(const std::filesystem::path& dir, bool verify_content);
   std::filesystem::path root_;
 };

@@ -312,15 +312,21 @@ CacheEntry Cache::commit(PendingEntry pending, const std::string& stage, int ver
   fail("cannot commit entry " + pending.key());
 }
 
-std::vector<CacheEntry> Cache::list() {
-  std::vector<CacheEntry> out;
+std::vector<fs::path> Cache::entry_dirs() const {
+  std::vector<fs::path> dirs;
   std::error_code ec;
   for (const auto& shard : fs::directory_iterator(root_ / "objects", ec)) {
     if (!shard.is_directory()) continue;
-    for (const auto& dir : fs::directory_iterator(shard.path(), ec)) {
-      if (auto entry = read_entry(dir.path(), false)) out.push_back(std::move(*entry));
-    }
+    for (const auto& dir : fs::directory_iterator(shard.path(), ec)) dirs.push_back(dir.path());
   }
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
+std::vector<CacheEntry> Cache::list() {
+  std::vector<CacheEntry> out;
+  for (const auto& dir : entry_dirs())
+    if (auto entry = read_entry(dir, false)) out.push_back(std::move(*entry));
   std::sort(out.begin(), out.end(), [](const CacheEntry& a, const CacheEntry& b) {
     return std::tie(a.stage, a.key) < std::tie(b.stage, b.key);
   });
@@ -329,12 +335,7 @@ std::vector<CacheEntry> Cache::list() {
 
 VerifyReport Cache::verify(bool remove_corrupt) {
   VerifyReport report;
-  std::error_code ec;
-  std::vector<fs::path> dirs;
-  for (const auto& shard : fs::directory_iterator(root_ / "objects", ec))
-    for (const auto& dir : fs::directory_iterator(shard.path(), ec)) dirs.push_back(dir.path());
-  std::sort(dirs.begin(), dirs.end());
-  for (const auto& dir : dirs) {
+  for (const auto& dir : entry_dirs()) {
     ++report.checked;
     if (read_entry(dir, true)) continue;
     report.corrupt.push_back(dir.filename().string());
