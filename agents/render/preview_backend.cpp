@@ -47,6 +47,9 @@ class ShotRenderer {
     for (const auto& c : job.shot.characters)
       if (std::find(cast.begin(), cast.end(), c) == cast.end()) cast.push_back(c);
     blocking_ = block_scene(cast);
+    // Anyone blocked without a bible entry gets the defaults derived from their name, once.
+    for (const auto& name : cast)
+      if (!styles_.count(name)) styles_[name] = figure_style(CharacterBible{.name = name}, job.scene_id);
     aim_at_partners();
     base_ = frame_shot(job.shot, blocking_, styles_, aspect_);
     seconds_ = std::max(job.shot.duration_s, static_cast<double>(job.frame_count) / job.fps);
@@ -65,7 +68,7 @@ class ShotRenderer {
       place_plate(view, out);
       Painter painter(out, view);
       draw_background_effects(painter, job_.shot.physics, set_, grade_, t, seconds_, job_.seed);
-      draw_cast(painter, t, facts);
+      draw_cast(painter, index, t, facts);
       draw_foreground_effects(painter, job_.shot.physics, set_, t, seconds_, job_.seed);
       if (job_.shot.size == ShotSize::kOTS) draw_ots_shoulder(out, t);
       if (job_.captions || job_.shot.size == ShotSize::kInsert) caption(out, job_.shot.action);
@@ -155,12 +158,12 @@ class ShotRenderer {
     cv::warpAffine(plate_, out, m, out.size(), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
   }
 
-  double mouth_for(const std::string& name, double t, int frame_index) const {
+  // index counts frames of this job, as speech_envelope does.
+  double mouth_for(const std::string& name, double t, int index) const {
     for (const auto& w : windows_) {
       if (w.speaker != name || t < w.start || t > w.end) continue;
-      const int global = frame_index;
-      if (!job_.speech_envelope.empty() && global >= 0 && global < static_cast<int>(job_.speech_envelope.size()))
-        return std::clamp(static_cast<double>(job_.speech_envelope[global]) * 1.6, 0.0, 1.0);
+      if (index >= 0 && index < static_cast<int>(job_.speech_envelope.size()))
+        return std::clamp(static_cast<double>(job_.speech_envelope[static_cast<size_t>(index)]) * 1.6, 0.0, 1.0);
       double phase = (t - w.start) * w.syllables_per_s * CV_PI;
       double open = std::abs(std::sin(phase));
       double taper = std::min({1.0, (t - w.start) * 8, (w.end - t) * 8});
@@ -177,7 +180,7 @@ class ShotRenderer {
     return into < 0.13 ? 0.0 : 1.0;
   }
 
-  void draw_cast(Painter& painter, double t, ShotFacts* facts) {
+  void draw_cast(Painter& painter, int index, double t, ShotFacts* facts) {
     const auto& shot = job_.shot;
     std::vector<std::pair<std::string, FigurePose>> order;
     for (const auto& [name, mark] : blocking_.marks) {
@@ -187,17 +190,14 @@ class ShotRenderer {
     std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
       return std::tie(a.second.feet_y, a.first) < std::tie(b.second.feet_y, b.first);
     });
-    const int frame_index = static_cast<int>(std::lround(t * job_.fps)) - job_.first_frame;
     for (auto& [name, pose] : order) {
       const uint64_t h = stable_hash64(name);
       const bool speaking = std::any_of(windows_.begin(), windows_.end(), [&](const LineWindow& w) { return w.speaker == name; });
-      pose.mouth = mouth_for(name, t, frame_index);
+      pose.mouth = mouth_for(name, t, index);
       pose.eyes = blink(name, t);
       pose.x += 0.018 * std::sin(t * (1.1 + (h % 7) * 0.1) + (h % 100));  // weight shifts
       pose.gesture = speaking ? shot.emotional_intensity * (0.5 + 0.5 * std::sin(t * 1.7 + (h % 13))) : 0.0;
-      auto style = styles_.find(name);
-      FigureStyle fallback = figure_style(CharacterBible{.name = name}, job_.scene_id);
-      DrawnFigure drawn = draw_figure(painter, style != styles_.end() ? style->second : fallback, pose, grade_);
+      DrawnFigure drawn = draw_figure(painter, styles_.at(name), pose, grade_);
       if (facts) facts->figures.push_back({name, {drawn.body.x, drawn.body.y, drawn.body.width, drawn.body.height},
                                            {drawn.face.x, drawn.face.y, drawn.face.width, drawn.face.height}, speaking});
     }
